@@ -1,0 +1,46 @@
+/// Tells Indonesian from English (or neither) by counting function words.
+///
+/// Function words are frequent in any sentence, so two sentences are usually enough.
+/// The confidence is the winning share of function-word hits, scaled down when there are
+/// few hits at all.
+public struct LanguageDetector: Sendable {
+    /// Creates a detector.
+    public init() {}
+
+    /// Indonesian function words (folded).
+    static let indonesian: Set<String> = [
+        "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "pada", "adalah",
+        "dalam", "tidak", "akan", "telah", "bahwa", "oleh", "juga", "sebagai", "atau", "karena",
+        "tersebut", "ada", "sudah", "para", "mereka", "kami", "saya", "kita", "ia", "dia",
+        "namun", "tetapi", "serta", "bagi", "hingga", "sejak", "antara", "setelah", "sebelum",
+        "lebih", "sangat", "sedang", "masih", "belum", "bisa", "dapat", "harus", "secara",
+        "menjadi", "tentang", "kepada", "terhadap", "yaitu", "jika", "saat", "ketika", "pun",
+        "nya", "sekitar", "banyak", "lain", "lainnya", "kata", "ujar", "ungkap", "tahun",
+    ]
+
+    /// English function words (folded).
+    static let english: Set<String> = [
+        "the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "as", "was", "by",
+        "at", "from", "it", "are", "be", "this", "have", "has", "an", "said", "will", "were",
+        "had", "not", "but", "its", "they", "their", "which", "been", "would", "who", "after",
+        "about", "more", "than", "into", "over", "also", "there", "when", "could", "he", "she",
+        "we", "our", "or", "his", "her", "after", "says", "some", "other", "against", "between",
+    ]
+
+    /// Detects the language of already folded tokens.
+    public func detect<C: Collection>(foldedTokens tokens: C) -> (language: Language, confidence: Double)
+    where C.Element == String {
+        var id = 0, en = 0
+        for token in tokens {
+            if Self.indonesian.contains(token) { id += 1 }
+            if Self.english.contains(token) { en += 1 }
+        }
+        let total = id + en
+        guard total >= 2 else { return (.other, 0) }
+        let share = Double(max(id, en)) / Double(total)
+        let support = min(1.0, Double(total) / 8.0)
+        let confidence = (share * support * 1000).rounded() / 1000
+        if share < 0.6 { return (.other, confidence) }
+        return (id > en ? .indonesian : .english, confidence)
+    }
+}

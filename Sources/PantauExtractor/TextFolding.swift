@@ -1,0 +1,57 @@
+/// Case and accent folding for matching: `Éskalasi` and `eskalasi` fold to the same key.
+///
+/// Folding is pure and locale-independent. ASCII takes a fast path; other scripts are
+/// lowercased and stripped of combining marks after canonical decomposition.
+public enum TextFolding {
+    /// Returns the folded (lowercased, accent-free) form of `word`.
+    public static func fold<S: StringProtocol>(_ word: S) -> String {
+        var isASCII = true
+        var hasUpper = false
+        for byte in word.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        if isASCII {
+            if !hasUpper { return String(word) }
+            return String(decoding: word.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in String(word).lowercased().unicodeScalars where !isCombiningMark(scalar) {
+            // Precomposed Latin letters map to their base letter; combining marks drop.
+            if let base = LatinAccents.base[scalar.value], let baseScalar = Unicode.Scalar(base) {
+                scalars.append(baseScalar)
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}
+
+/// Base letters for precomposed Latin letters with diacritics (lowercase only: folding
+/// lowercases first).
+enum LatinAccents {
+    static let base: [UInt32: UInt32] = {
+        var table: [UInt32: UInt32] = [:]
+        let groups: [(Character, String)] = [
+            ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđ"), ("e", "èéêëēĕėęě"),
+            ("g", "ĝğġģ"), ("h", "ĥħ"), ("i", "ìíîïĩīĭįı"), ("j", "ĵ"), ("k", "ķ"),
+            ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"), ("r", "ŕŗř"),
+            ("s", "śŝşš"), ("t", "ţťŧ"), ("u", "ùúûüũūŭůűų"), ("w", "ŵ"),
+            ("y", "ýÿŷ"), ("z", "źżž"),
+        ]
+        for (baseLetter, accented) in groups {
+            for scalar in accented.unicodeScalars {
+                table[scalar.value] = baseLetter.unicodeScalars.first!.value
+            }
+        }
+        return table
+    }()
+}

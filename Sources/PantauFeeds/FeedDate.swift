@@ -1,0 +1,99 @@
+import struct Foundation.Date
+
+/// Parses the dates feeds carry: RFC 822/1123 (RSS) and RFC 3339 (Atom), plus the
+/// Indonesian zone names WIB, WITA and WIT. Pure; unparseable input returns `nil`.
+public enum FeedDate {
+    /// Parses `text` as RFC 822 or RFC 3339, whichever fits.
+    public static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingWhitespace()
+        if let first = trimmed.unicodeScalars.first, first.properties.numericType != nil,
+           trimmed.count >= 10, Array(trimmed.utf8)[4] == UInt8(ascii: "-") {
+            return rfc3339(trimmed)
+        }
+        return rfc822(trimmed)
+    }
+
+    static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7,
+        "aug": 8, "agu": 8, "agt": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "des": 12,
+    ]
+
+    static let zones: [String: Int] = [
+        "gmt": 0, "ut": 0, "utc": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
+        "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "wib": 7, "wita": 8, "wit": 9,
+    ]
+
+    /// `Wed, 23 Oct 2024 10:00:00 +0700` and variants (no weekday, no seconds, 2-digit year,
+    /// named zones).
+    static func rfc822(_ text: String) -> Date? {
+        var parts = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+        if let first = parts.first, first.first?.isLetter == true { parts.removeFirst() }
+        guard parts.count >= 4, let day = Int(parts[0]),
+              let month = months[String(parts[1].lowercased().prefix(3))],
+              var year = Int(parts[2]) else { return nil }
+        if year < 100 { year += year < 50 ? 2000 : 1900 }
+        let clock = parts[3].split(separator: ":").compactMap { Int($0) }
+        guard clock.count >= 2 else { return nil }
+        var offsetSeconds = 0
+        if parts.count >= 5 {
+            let zone = parts[4]
+            if let sign = zone.first, sign == "+" || sign == "-", zone.count == 5, let value = Int(zone.dropFirst()) {
+                offsetSeconds = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
+            } else if let hours = zones[zone.lowercased()] {
+                offsetSeconds = hours * 3600
+            }
+        }
+        return date(year: year, month: month, day: day, hour: clock[0], minute: clock[1],
+                    second: clock.count > 2 ? clock[2] : 0, offset: offsetSeconds)
+    }
+
+    /// `2024-10-23T10:00:00+07:00`, `2024-10-23T03:00:00Z`, fractional seconds, no seconds.
+    static func rfc3339(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for b in bytes[range] {
+                guard b >= 48 && b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard bytes.count > 10 else { return date(year: year, month: month, day: day, hour: 0, minute: 0, second: 0, offset: 0) }
+        guard let hour = number(11..<13), let minute = number(14..<16) else { return nil }
+        var i = 16
+        var second = 0
+        if i < bytes.count, bytes[i] == UInt8(ascii: ":"), let s = number(17..<19) {
+            second = s
+            i = 19
+            while i < bytes.count, bytes[i] == UInt8(ascii: ".") || (bytes[i] >= 48 && bytes[i] <= 57) { i += 1 }
+        }
+        var offset = 0
+        if i < bytes.count {
+            let sign = bytes[i]
+            if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                guard let h = number(i + 1..<i + 3) else { return nil }
+                let m = number(i + 4..<i + 6) ?? number(i + 3..<i + 5) ?? 0
+                offset = (h * 3600 + m * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+            }
+        }
+        return date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    /// A UTC instant from civil fields and an offset east of UTC, without Calendar.
+    static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+              (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds))
+    }
+}

@@ -1,0 +1,138 @@
+import CLibXML2
+
+/// Parses XML bytes into an ``XMLElement`` tree with libxml2's SAX2 push parser.
+///
+/// Safety: the parser never loads external DTDs or entities (`XML_PARSE_NONET`, no
+/// `XML_PARSE_NOENT`, no DTD loading), refuses documents that declare entities (feeds have
+/// no use for them; they are how billion-laughs and XXE documents attack), and stops once
+/// the accumulated text passes ``maxTextBytes``. Malformed documents are recovered as far
+/// as libxml2's recover mode allows; ``Result/wellFormed`` says whether that was needed.
+public struct XMLDocumentParser: Sendable {
+    /// The parsed tree and what the parser thought of the input.
+    public struct Result: Sendable {
+        /// The root element.
+        public var root: XMLElement
+        /// False when libxml2 had to recover from errors.
+        public var wellFormed: Bool
+        /// The first few parser errors, as `line N: message`.
+        public var errors: [String]
+    }
+
+    /// Upper bound on character data kept from one document.
+    public var maxTextBytes: Int
+
+    /// Creates a parser.
+    public init(maxTextBytes: Int = 64 << 20) {
+        self.maxTextBytes = maxTextBytes
+    }
+
+    /// Parses `bytes`; throws ``FeedParseError`` when there is no usable root element or the
+    /// document is refused for safety.
+    public func parse(_ bytes: [UInt8]) throws(FeedParseError) -> Result {
+        let builder = SAXTreeBuilder(maxTextBytes: maxTextBytes)
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+            SAXTreeBuilder.from(ctx).start(localname, uri, Int(nbAttributes), attributes)
+        }
+        handler.endElementNs = { ctx, _, _, _ in SAXTreeBuilder.from(ctx).end() }
+        handler.characters = { ctx, ch, len in SAXTreeBuilder.from(ctx).characters(ch, Int(len)) }
+        handler.cdataBlock = { ctx, ch, len in SAXTreeBuilder.from(ctx).characters(ch, Int(len)) }
+        handler.entityDecl = { ctx, name, _, _, _, _ in SAXTreeBuilder.from(ctx).refuse("declares entity '\(name.map { String(cString: $0) } ?? "?")'; feeds must not declare entities") }
+        handler.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            SAXTreeBuilder.from(ctx).error(error.pointee)
+        }
+
+        let unmanaged = Unmanaged.passRetained(builder)
+        defer { unmanaged.release() }
+        guard let ctxt = xmlCreatePushParserCtxt(&handler, unmanaged.toOpaque(), nil, 0, nil) else {
+            throw FeedParseError(.notXML, "libxml2 could not create a parser context")
+        }
+        defer { xmlFreeParserCtxt(ctxt) }
+        builder.context = ctxt
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        xmlCtxtUseOptions(ctxt, options)
+        // Parse in chunks below Int32.max; the final call flushes.
+        var offset = 0
+        let chunk = 1 << 20
+        bytes.withUnsafeBufferPointer { buffer in
+            while offset < buffer.count, builder.refusal == nil {
+                let n = min(chunk, buffer.count - offset)
+                buffer.baseAddress!.advanced(by: offset).withMemoryRebound(to: CChar.self, capacity: n) {
+                    _ = xmlParseChunk(ctxt, $0, Int32(n), 0)
+                }
+                offset += n
+            }
+        }
+        if builder.refusal == nil { _ = xmlParseChunk(ctxt, nil, 0, 1) }
+
+        if let refusal = builder.refusal { throw FeedParseError(.refused, refusal) }
+        guard let root = builder.root else {
+            let detail = builder.errors.first ?? "no root element"
+            throw FeedParseError(.notXML, detail)
+        }
+        return Result(root: root, wellFormed: ctxt.pointee.wellFormed != 0 && builder.errors.isEmpty, errors: builder.errors)
+    }
+}
+
+/// SAX callback target: builds the element tree. Lives only for one parse, on one thread.
+final class SAXTreeBuilder {
+    var stack: [XMLElement] = []
+    var root: XMLElement?
+    var errors: [String] = []
+    var refusal: String?
+    var textBytes = 0
+    let maxTextBytes: Int
+    var context: xmlParserCtxtPtr?
+
+    init(maxTextBytes: Int) { self.maxTextBytes = maxTextBytes }
+
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> SAXTreeBuilder {
+        Unmanaged<SAXTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    func start(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        var element = XMLElement(name: localname.map { String(cString: $0) } ?? "", namespace: uri.map { String(cString: $0) } ?? "")
+        if let attributes, count > 0 {
+            for i in 0..<count {
+                let base = i * 5
+                guard let name = attributes[base], let begin = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                let length = end - begin
+                let value = String(decoding: UnsafeBufferPointer(start: begin, count: length), as: UTF8.self)
+                element.attributes[String(cString: name)] = value
+            }
+        }
+        stack.append(element)
+    }
+
+    func end() {
+        guard let element = stack.popLast() else { return }
+        if stack.isEmpty {
+            if root == nil { root = element }
+        } else {
+            stack[stack.count - 1].children.append(element)
+        }
+    }
+
+    func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
+        guard let ch, len > 0, !stack.isEmpty else { return }
+        textBytes += len
+        if textBytes > maxTextBytes {
+            refuse("text exceeds \(maxTextBytes) bytes")
+            return
+        }
+        stack[stack.count - 1].text += String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
+    }
+
+    func refuse(_ reason: String) {
+        if refusal == nil { refusal = reason }
+        if let context { xmlStopParser(context) }
+    }
+
+    func error(_ error: xmlError) {
+        guard errors.count < 10 else { return }
+        let message = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "parse error"
+        errors.append("line \(error.line): \(message)")
+    }
+}

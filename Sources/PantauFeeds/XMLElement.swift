@@ -1,0 +1,59 @@
+/// A parsed XML element: the small tree the feed adapters read.
+///
+/// Only what feeds need is kept: local name, namespace URI, attributes, child elements and
+/// the element's own character data.
+public struct XMLElement: Sendable {
+    /// Local name without prefix (`encoded` for `content:encoded`).
+    public var name: String
+    /// Namespace URI, empty when none.
+    public var namespace: String
+    /// Attributes by local name (namespaced attributes such as `xml:base` keep their local name).
+    public var attributes: [String: String]
+    /// Child elements in document order.
+    public var children: [XMLElement]
+    /// Character data directly inside this element (CDATA included), not trimmed.
+    public var text: String
+
+    /// Creates an element.
+    public init(name: String, namespace: String = "", attributes: [String: String] = [:], children: [XMLElement] = [], text: String = "") {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.children = children
+        self.text = text
+    }
+
+    /// The first child with this local name (and namespace, when given).
+    public func child(_ name: String, namespace: String? = nil) -> XMLElement? {
+        children.first { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// All children with this local name (and namespace, when given).
+    public func children(_ name: String, namespace: String? = nil) -> [XMLElement] {
+        children.filter { $0.name == name && (namespace == nil || $0.namespace == namespace) }
+    }
+
+    /// The element's own text, trimmed; `nil` when empty.
+    public var trimmedText: String? {
+        let t = text.trimmingWhitespace()
+        return t.isEmpty ? nil : t
+    }
+
+    /// All character data in this element and its descendants, in document order.
+    public var allText: String {
+        if children.isEmpty { return text }
+        var out = text
+        for child in children { out += child.allText }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing Unicode whitespace.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

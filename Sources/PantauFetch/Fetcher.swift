@@ -1,0 +1,274 @@
+import CCurl
+import Dispatch
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Performs HTTP(S) and `file://` transfers with libcurl's multi interface, driven by
+/// Dispatch: one read/write source per socket libcurl watches and one timer, all on the
+/// fetcher's serial queue, which is also the actor's executor.
+///
+/// libcurl calls back (socket, timer, write, header, close-socket) only from inside
+/// `curl_multi_socket_action`, which runs on that queue, so the callbacks enter the actor
+/// with `assumeIsolated`. Completions are called on the queue as well.
+public actor Fetcher {
+    /// Settings shared by all transfers.
+    public struct Configuration: Sendable {
+        /// Transfers running at once; more wait in a queue.
+        public var maxConcurrent: Int
+        /// Connections per host libcurl may open.
+        public var maxPerHost: Int
+        /// The `User-Agent` header.
+        public var userAgent: String
+
+        /// Creates a configuration.
+        public init(maxConcurrent: Int = 64, maxPerHost: Int = 2, userAgent: String = Fetcher.defaultUserAgent) {
+            self.maxConcurrent = max(1, maxConcurrent)
+            self.maxPerHost = max(1, maxPerHost)
+            self.userAgent = userAgent
+        }
+    }
+
+    /// `Pantau/<version> (+project URL)`.
+    public static let defaultUserAgent = "Pantau/\(PantauVersion.string) (+https://github.com/pantau-watch/pantau)"
+
+    /// The executor (and queue) the fetcher runs on; other actors may share it.
+    public nonisolated let executor: DispatchQueueExecutor
+    /// The actor's executor: ``executor``.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    let configuration: Configuration
+    let logger: Logger
+    nonisolated(unsafe) let multi: UnsafeMutableRawPointer
+    var transfers: [Int: Transfer] = [:]
+    var waiting: [Transfer] = []
+    var nextID = 1
+    var sockets: [curl_socket_t: SocketWatch] = [:]
+    let registry = SocketRegistry()
+    nonisolated(unsafe) var timer: (any DispatchSourceTimer)?
+
+    struct SocketWatch {
+        var read: (any DispatchSourceRead)?
+        var write: (any DispatchSourceWrite)?
+    }
+
+    static let globalInit: Bool = {
+        curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    }()
+
+    /// Creates a fetcher on `executor` (a new one by default).
+    public init(configuration: Configuration = Configuration(), executor: DispatchQueueExecutor = DispatchQueueExecutor(label: "pantau.fetch"), logger: Logger) {
+        _ = Self.globalInit
+        self.configuration = configuration
+        self.executor = executor
+        self.logger = logger
+        self.multi = curl_multi_init()
+        let userp = Unmanaged.passUnretained(self).toOpaque()
+        ccurl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, userp)
+        ccurl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, userp)
+        ccurl_multi_setopt_socket_callback(multi) { _, socket, what, userp, _ in
+            Fetcher.from(userp).assumeIsolated { $0.watch(socket: socket, what: what) }
+            return 0
+        }
+        ccurl_multi_setopt_timer_callback(multi) { _, timeoutMS, userp in
+            Fetcher.from(userp).assumeIsolated { $0.armTimer(milliseconds: timeoutMS) }
+            return 0
+        }
+        ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxPerHost)
+        ccurl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, configuration.maxConcurrent)
+        let timer = DispatchSource.makeTimerSource(queue: executor.queue)
+        timer.setEventHandler { [weak self] in
+            self?.assumeIsolated { $0.socketAction(CURL_SOCKET_TIMEOUT, 0) }
+        }
+        timer.schedule(deadline: .distantFuture)
+        timer.resume()
+        self.timer = timer
+    }
+
+    isolated deinit {
+        timer?.cancel()
+        // libcurl must not call back into a deinitializing actor.
+        ccurl_multi_setopt_socket_callback(multi, nil)
+        ccurl_multi_setopt_timer_callback(multi, nil)
+        for (socket, var watch) in sockets {
+            Self.cancelSources(socket, &watch, read: true, write: true, registry: registry)
+        }
+        for transfer in transfers.values { curl_multi_remove_handle(multi, transfer.easy) }
+        curl_multi_cleanup(multi)
+    }
+
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> Fetcher {
+        Unmanaged<Fetcher>.fromOpaque(pointer!).takeUnretainedValue()
+    }
+
+    /// Fetches `request` and returns the response or the transport error.
+    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        await withCheckedContinuation { continuation in
+            start(request) { continuation.resume(returning: $0) }
+        }
+    }
+
+    /// Starts `request`; `completion` runs on the fetcher's queue when it ends. Returns an id
+    /// for ``cancel(_:)``.
+    @discardableResult
+    public func start(_ request: FetchRequest, completion: @escaping @Sendable (Result<FetchResponse, FetchError>) -> Void) -> Int {
+        let id = nextID
+        nextID += 1
+        guard let easy = curl_easy_init() else {
+            completion(.failure(FetchError(.setup, url: request.url, message: "curl_easy_init failed")))
+            return id
+        }
+        let transfer = Transfer(id: id, request: request, easy: easy, completion: completion)
+        do {
+            try configure(transfer)
+        } catch {
+            completion(.failure(error))
+            return id
+        }
+        if transfers.count >= configuration.maxConcurrent {
+            waiting.append(transfer)
+        } else {
+            add(transfer)
+        }
+        return id
+    }
+
+    /// Cancels a queued or running transfer; its completion gets a `.cancelled` error.
+    public func cancel(_ id: Int) {
+        if let index = waiting.firstIndex(where: { $0.id == id }) {
+            let transfer = waiting.remove(at: index)
+            transfer.completion(.failure(FetchError(.cancelled, url: transfer.request.url, message: "cancelled before it started")))
+            return
+        }
+        guard let transfer = transfers.removeValue(forKey: id) else { return }
+        curl_multi_remove_handle(multi, transfer.easy)
+        transfer.completion(.failure(FetchError(.cancelled, url: transfer.request.url, message: "cancelled")))
+        startWaiting()
+    }
+
+    /// Number of transfers running or queued.
+    public var activeCount: Int { transfers.count + waiting.count }
+
+    func add(_ transfer: Transfer) {
+        transfers[transfer.id] = transfer
+        let code = curl_multi_add_handle(multi, transfer.easy)
+        if code != CURLM_OK {
+            transfers[transfer.id] = nil
+            transfer.completion(.failure(FetchError(.setup, url: transfer.request.url, message: "curl_multi_add_handle: \(String(cString: curl_multi_strerror(code)))")))
+        }
+    }
+
+    func startWaiting() {
+        while transfers.count < configuration.maxConcurrent, !waiting.isEmpty {
+            add(waiting.removeFirst())
+        }
+    }
+
+    // MARK: libcurl's event loop on Dispatch
+
+    func socketAction(_ socket: curl_socket_t, _ events: Int32) {
+        var running: Int32 = 0
+        let code = curl_multi_socket_action(multi, socket, events, &running)
+        if code != CURLM_OK {
+            logger.error("curl_multi_socket_action failed", metadata: ["error": "\(String(cString: curl_multi_strerror(code)))"])
+        }
+        collectFinished()
+    }
+
+    func armTimer(milliseconds: Int) {
+        guard let timer else { return }
+        if milliseconds < 0 {
+            timer.schedule(deadline: .distantFuture)
+        } else {
+            // 0 means "now": the timer fires on the queue, never inside libcurl's callback.
+            timer.schedule(deadline: .now() + .milliseconds(milliseconds))
+        }
+    }
+
+    func watch(socket: curl_socket_t, what: Int32) {
+        var watch = sockets[socket] ?? SocketWatch()
+        let wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT
+        let wantWrite = what == CURL_POLL_OUT || what == CURL_POLL_INOUT
+        if what == CURL_POLL_REMOVE {
+            Self.cancelSources(socket, &watch, read: true, write: true, registry: registry)
+            sockets[socket] = nil
+            return
+        }
+        Self.cancelSources(socket, &watch, read: !wantRead, write: !wantWrite, registry: registry)
+        let registry = registry
+        if wantRead, watch.read == nil {
+            let source = DispatchSource.makeReadSource(fileDescriptor: socket, queue: executor.queue)
+            source.setEventHandler { [weak self] in
+                self?.assumeIsolated { $0.socketAction(socket, CURL_CSELECT_IN) }
+            }
+            source.setCancelHandler { registry.sourceCancelled(socket) }
+            source.resume()
+            watch.read = source
+        }
+        if wantWrite, watch.write == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: socket, queue: executor.queue)
+            source.setEventHandler { [weak self] in
+                self?.assumeIsolated { $0.socketAction(socket, CURL_CSELECT_OUT) }
+            }
+            source.setCancelHandler { registry.sourceCancelled(socket) }
+            source.resume()
+            watch.write = source
+        }
+        sockets[socket] = watch
+    }
+
+    static func cancelSources(_ socket: curl_socket_t, _ watch: inout SocketWatch, read: Bool, write: Bool, registry: SocketRegistry) {
+        if read, let source = watch.read {
+            registry.willCancel(socket)
+            source.cancel()
+            watch.read = nil
+        }
+        if write, let source = watch.write {
+            registry.willCancel(socket)
+            source.cancel()
+            watch.write = nil
+        }
+    }
+
+    func collectFinished() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
+            // Read the message before removing the handle: removal invalidates it.
+            let code = message.pointee.data.result
+            var privatePointer: UnsafeMutableRawPointer?
+            ccurl_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &privatePointer)
+            curl_multi_remove_handle(multi, easy)
+            let id = privatePointer.map { Int(bitPattern: $0) } ?? -1
+            guard let transfer = transfers.removeValue(forKey: id) else { continue }
+            finish(transfer, code: code)
+        }
+        startWaiting()
+    }
+
+    func finish(_ transfer: Transfer, code: CURLcode) {
+        let duration = (ContinuousClock.now - transfer.started)
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        if code != CURLE_OK {
+            let detail = String(cString: transfer.errorBuffer)
+            let limit = transfer.exceededLimit || code == CURLE_FILESIZE_EXCEEDED ? transfer.request.limits.maxBodyBytes : nil
+            let error = FetchError(curlCode: code, url: transfer.request.url, detail: detail, bodyLimit: limit)
+            logger.debug("fetch failed", metadata: ["url": "\(transfer.request.url)", "error": "\(error)"])
+            transfer.completion(.failure(error))
+            return
+        }
+        var status = 0
+        ccurl_easy_getinfo_long(transfer.easy, CURLINFO_RESPONSE_CODE, &status)
+        var effective: UnsafeMutablePointer<CChar>?
+        ccurl_easy_getinfo_string(transfer.easy, CURLINFO_EFFECTIVE_URL, &effective)
+        let response = FetchResponse(
+            url: transfer.request.url,
+            effectiveURL: effective.map { String(cString: $0) } ?? transfer.request.url,
+            status: status, headers: transfer.headers, body: transfer.body, duration: seconds
+        )
+        logger.debug("fetched", metadata: ["url": "\(transfer.request.url)", "status": "\(status)", "bytes": "\(transfer.body.count)"])
+        transfer.completion(.success(response))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// What a completed transfer means for the feed, decided from status and headers alone.
+///
+/// Pure and table-tested: no I/O, the clock is passed in. Modeled on Miniflux's
+/// `response_handler`: the transport fetches, this type judges.
+public enum ResponseClass: Sendable, Equatable {
+    /// New content to parse, with the validators to send next time.
+    case content(Validators)
+    /// 304: nothing changed; parse nothing.
+    case notModified
+    /// 429 or 503: try again after `retryAfter` seconds (nil: the server did not say).
+    case retryLater(status: Int, retryAfter: Double?)
+    /// Any other status: an error for backoff; `permanent` for statuses that will not fix
+    /// themselves (404, 410, 401, 403).
+    case failed(status: Int, permanent: Bool)
+}
+
+/// Conditional-request validators from a response.
+public struct Validators: Sendable, Hashable {
+    /// The `ETag` header, verbatim.
+    public var etag: String?
+    /// The `Last-Modified` header, verbatim.
+    public var lastModified: String?
+
+    /// Creates validators.
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+/// Classifies HTTP responses. See ``ResponseClass``.
+public struct ResponseClassifier: Sendable {
+    /// Creates a classifier.
+    public init() {}
+
+    /// Classifies a response received at `now`. Status 0 (a `file://` transfer) is content.
+    public func classify(status: Int, headers: HTTPHeaders, now: Date) -> ResponseClass {
+        switch status {
+        case 0, 200...299:
+            return .content(Validators(etag: nonEmpty(headers["ETag"]), lastModified: nonEmpty(headers["Last-Modified"])))
+        case 304:
+            return .notModified
+        case 429, 503:
+            return .retryLater(status: status, retryAfter: retryAfter(headers["Retry-After"], now: now))
+        case 401, 403, 404, 410:
+            return .failed(status: status, permanent: true)
+        default:
+            return .failed(status: status, permanent: false)
+        }
+    }
+
+    /// Seconds to wait from a `Retry-After` value: delta-seconds or an HTTP-date.
+    /// Negative or unparseable values give nil; dates in the past give 0.
+    public func retryAfter(_ value: String?, now: Date) -> Double? {
+        guard let value = nonEmpty(value) else { return nil }
+        if let seconds = Int(value) { return seconds >= 0 ? Double(seconds) : nil }
+        guard let date = HTTPDate.parse(value) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
+    func nonEmpty(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small threaded HTTP/1.1 server on 127.0.0.1 for tests: real sockets, keep-alive,
+/// a handler per request, and a record of every request it saw.
+public final class TestHTTPServer: Sendable {
+    /// A request as the server parsed it.
+    public struct Request: Sendable {
+        /// `GET`, `HEAD`, …
+        public var method: String
+        /// Path and query.
+        public var path: String
+        /// Header fields, names lowercased.
+        public var headers: [String: String]
+    }
+
+    /// What to send back.
+    public struct Response: Sendable {
+        /// Status code.
+        public var status: Int
+        /// Extra header fields.
+        public var headers: [(String, String)]
+        /// Body bytes.
+        public var body: [UInt8]
+
+        /// Creates a response.
+        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
+
+        /// Creates a response with a UTF-8 body.
+        public init(status: Int = 200, headers: [(String, String)] = [], body: String) {
+            self.init(status: status, headers: headers, body: Array(body.utf8))
+        }
+    }
+
+    /// The port the server listens on.
+    public let port: Int
+    let listener: Int32
+    let handler: @Sendable (Request) -> Response
+    let log = Mutex<[Request]>([])
+
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Every request received so far.
+    public var requests: [Request] { log.withLock { $0 } }
+
+    /// Starts listening on an ephemeral port.
+    public init(handler: @escaping @Sendable (Request) -> Response) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw TestServerError.socket(errno) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 128) == 0 else {
+            close(fd)
+            throw TestServerError.socket(errno)
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+        self.listener = fd
+        self.handler = handler
+        let server = self
+        Thread.detachNewThread { server.acceptLoop() }
+    }
+
+    /// Stops accepting connections.
+    public func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    deinit { stop() }
+
+    func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let server = self
+            Thread.detachNewThread { server.serve(client) }
+        }
+    }
+
+    func serve(_ client: Int32) {
+        defer { close(client) }
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            // Read until the end of the header block.
+            var headerEnd: Int? = nil
+            while headerEnd == nil {
+                if let end = Self.find(Array("\r\n\r\n".utf8), in: buffer) {
+                    headerEnd = end
+                    break
+                }
+                let n = read(client, &chunk, chunk.count)
+                if n <= 0 { return }
+                buffer.append(contentsOf: chunk[0..<n])
+            }
+            let head = String(decoding: buffer[0..<headerEnd!], as: UTF8.self)
+            buffer.removeFirst(headerEnd! + 4)
+            let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
+            let parts = lines.first?.split(separator: " ") ?? []
+            guard parts.count >= 2 else { return }
+            var headers: [String: String] = [:]
+            for line in lines.dropFirst() {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers)
+            log.withLock { $0.append(request) }
+            let response = handler(request)
+            var out = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+            var hasLength = false
+            for (name, value) in response.headers {
+                out += "\(name): \(value)\r\n"
+                if name.lowercased() == "content-length" { hasLength = true }
+            }
+            if !hasLength { out += "Content-Length: \(response.body.count)\r\n" }
+            out += "\r\n"
+            var bytes = Array(out.utf8)
+            if request.method != "HEAD" { bytes += response.body }
+            if !Self.writeAll(client, bytes) { return }
+            if headers["connection"]?.lowercased() == "close" { return }
+        }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if Array(haystack[i..<i + needle.count]) == needle { return i }
+        }
+        return nil
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 304: "Not Modified"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
+        default: "Status"
+        }
+    }
+}
+
+/// Why the test server could not start.
+public enum TestServerError: Error {
+    /// A socket call failed with this errno.
+    case socket(Int32)
+}
+
+
