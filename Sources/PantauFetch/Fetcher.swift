@@ -110,21 +110,22 @@ public actor Fetcher {
         }
     }
 
-    /// Starts `request`; `completion` runs on the fetcher's queue when it ends. Returns an id
-    /// for ``cancel(_:)``.
+    /// Starts `request`; `completion` runs later on the fetcher's queue, never before this
+    /// returns. Returns an id for ``cancel(_:)``.
     @discardableResult
     public func start(_ request: FetchRequest, completion: @escaping @Sendable (Result<FetchResponse, FetchError>) -> Void) -> Int {
         let id = nextID
         nextID += 1
+        let queue = executor.queue
         guard let easy = curl_easy_init() else {
-            completion(.failure(FetchError(.setup, url: request.url, message: "curl_easy_init failed")))
+            queue.async { completion(.failure(FetchError(.setup, url: request.url, message: "curl_easy_init failed"))) }
             return id
         }
         let transfer = Transfer(id: id, request: request, easy: easy, completion: completion)
         do {
             try configure(transfer)
         } catch {
-            completion(.failure(error))
+            queue.async { completion(.failure(error)) }
             return id
         }
         if transfers.count >= configuration.maxConcurrent {
@@ -135,17 +136,22 @@ public actor Fetcher {
         return id
     }
 
-    /// Cancels a queued or running transfer; its completion gets a `.cancelled` error.
+    /// Cancels a queued or running transfer; its completion then gets a `.cancelled` error
+    /// (later, on the queue).
     public func cancel(_ id: Int) {
+        let transfer: Transfer
         if let index = waiting.firstIndex(where: { $0.id == id }) {
-            let transfer = waiting.remove(at: index)
-            transfer.completion(.failure(FetchError(.cancelled, url: transfer.request.url, message: "cancelled before it started")))
+            transfer = waiting.remove(at: index)
+        } else if let running = transfers.removeValue(forKey: id) {
+            transfer = running
+            curl_multi_remove_handle(multi, running.easy)
+            startWaiting()
+        } else {
             return
         }
-        guard let transfer = transfers.removeValue(forKey: id) else { return }
-        curl_multi_remove_handle(multi, transfer.easy)
-        transfer.completion(.failure(FetchError(.cancelled, url: transfer.request.url, message: "cancelled")))
-        startWaiting()
+        let completion = transfer.completion
+        let url = transfer.request.url
+        executor.queue.async { completion(.failure(FetchError(.cancelled, url: url, message: "cancelled"))) }
     }
 
     /// Number of transfers running or queued.
@@ -156,7 +162,9 @@ public actor Fetcher {
         let code = curl_multi_add_handle(multi, transfer.easy)
         if code != CURLM_OK {
             transfers[transfer.id] = nil
-            transfer.completion(.failure(FetchError(.setup, url: transfer.request.url, message: "curl_multi_add_handle: \(String(cString: curl_multi_strerror(code)))")))
+            let completion = transfer.completion
+            let url = transfer.request.url
+            executor.queue.async { completion(.failure(FetchError(.setup, url: url, message: "curl_multi_add_handle: \(String(cString: curl_multi_strerror(code)))"))) }
         }
     }
 

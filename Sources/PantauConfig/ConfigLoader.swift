@@ -1,0 +1,206 @@
+import Foundation
+import PantauWatch
+import TOMLKit
+
+/// Loads and validates `pantau.toml` and its `watch.d/*.toml` drop-ins.
+///
+/// Keys (all optional unless marked):
+///
+/// `[daemon]`: `state_dir` (string, default `$STATE_DIRECTORY` or `/var/lib/pantau`),
+/// `alerts_log` (string, default `$LOGS_DIRECTORY/alerts.jsonl` or
+/// `/var/log/pantau/alerts.jsonl`), `poll_interval` (duration, default `15m`),
+/// `max_concurrent_fetches` (integer 1–1024, default 16), `watch_dir` (string, default
+/// `watch.d` beside the config file), `max_body_bytes` (integer, default 10 MiB),
+/// `fetch_timeout` (duration, default `30s`).
+///
+/// `[[feed]]`: `name` (required, unique), `url` or `path` (exactly one; `http`, `https` or
+/// `file` URL; a path is a local file), `interval` (duration, default `poll_interval`),
+/// `language` (`auto`, `id` or `en`, default `auto`).
+///
+/// `[[watch]]` (in watch files): `name` (required, unique across files), `severity`
+/// (`low`, `medium`, `high`, `critical`; default `medium`), `any`, `all`, `none` (arrays of
+/// phrases; `any` or `all` must be non-empty).
+///
+/// Durations are seconds (integer or float) or strings with a unit: `90s`, `15m`, `1h`, `1d`.
+/// Relative paths resolve against the directory of the file that names them.
+public struct ConfigLoader: Sendable {
+    /// Environment used for systemd directory defaults (`STATE_DIRECTORY`, `LOGS_DIRECTORY`).
+    public var environment: [String: String]
+
+    /// Creates a loader.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Loads `path`, collecting every problem before failing.
+    public func load(path: String) throws(ConfigError) -> PantauConfiguration {
+        var problems: [ConfigProblem] = []
+        let configFile = Self.absolute(path, relativeTo: FileManager.default.currentDirectoryPath)
+        let baseDirectory = (configFile as NSString).deletingLastPathComponent
+
+        guard let document = readTOML(configFile, problems: &problems) else { throw ConfigError(problems: problems) }
+        var reader = TableReader(file: configFile, locator: document.locator)
+
+        var daemon = DaemonSettings(
+            stateDirectory: environment["STATE_DIRECTORY"].map { $0.split(separator: ":").first.map(String.init) ?? $0 } ?? "/var/lib/pantau",
+            alertsLog: environment["LOGS_DIRECTORY"].map { ($0.split(separator: ":").first.map(String.init) ?? $0) + "/alerts.jsonl" } ?? "/var/log/pantau/alerts.jsonl",
+            watchDirectory: (baseDirectory as NSString).appendingPathComponent("watch.d")
+        )
+        reader.checkKeys(document.table, table: "", allowed: ["daemon", "feed"])
+        if let table = reader.table(document.table, "daemon", in: "") {
+            reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes", "fetch_timeout"])
+            if let v = reader.string(table, "state_dir", in: "daemon") { daemon.stateDirectory = Self.absolute(v, relativeTo: baseDirectory) }
+            if let v = reader.string(table, "alerts_log", in: "daemon") { daemon.alertsLog = Self.absolute(v, relativeTo: baseDirectory) }
+            if let v = reader.duration(table, "poll_interval", in: "daemon") { daemon.pollInterval = v }
+            if let v = reader.integer(table, "max_concurrent_fetches", in: "daemon", range: 1...1024) { daemon.maxConcurrentFetches = v }
+            if let v = reader.string(table, "watch_dir", in: "daemon") { daemon.watchDirectory = Self.absolute(v, relativeTo: baseDirectory) }
+            if let v = reader.integer(table, "max_body_bytes", in: "daemon", range: 1024...(1 << 30)) { daemon.maxBodyBytes = v }
+            if let v = reader.duration(table, "fetch_timeout", in: "daemon") { daemon.fetchTimeout = v }
+        }
+
+        let feeds = readFeeds(document.table, reader: &reader, daemon: daemon, baseDirectory: baseDirectory)
+        problems += reader.problems
+
+        var watches: [WatchDefinition] = []
+        let watchFiles = listWatchFiles(daemon.watchDirectory, configFile: configFile, problems: &problems)
+        var watchNames: [String: String] = [:]
+        for file in watchFiles {
+            guard let watchDocument = readTOML(file, problems: &problems) else { continue }
+            var watchReader = TableReader(file: file, locator: watchDocument.locator)
+            watches += readWatches(watchDocument.table, reader: &watchReader, seen: &watchNames)
+            problems += watchReader.problems
+        }
+        if feeds.isEmpty && !problems.contains(where: { $0.file == configFile }) {
+            problems.append(ConfigProblem(file: configFile, message: "no [[feed]] configured; add one with name and url (or path)"))
+        }
+        if watches.isEmpty && !watchFiles.isEmpty && problems.isEmpty {
+            problems.append(ConfigProblem(file: daemon.watchDirectory, message: "no [[watch]] lists in any watch file"))
+        }
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        return PantauConfiguration(configFile: configFile, daemon: daemon, feeds: feeds, watches: watches, watchFiles: watchFiles)
+    }
+
+    struct Document {
+        var table: TOMLTable
+        var locator: TOMLKeyLocator
+    }
+
+    func readTOML(_ file: String, problems: inout [ConfigProblem]) -> Document? {
+        let source: String
+        do {
+            source = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: file) ? "cannot be read as UTF-8 text (check permissions and encoding)" : "does not exist; pass --config FILE or set PANTAU_CONFIG"
+            problems.append(ConfigProblem(file: file, message: "config file \(reason)"))
+            return nil
+        }
+        do {
+            return Document(table: try TOMLTable(string: source), locator: TOMLKeyLocator(source: source))
+        } catch let error as TOMLParseError {
+            problems.append(ConfigProblem(file: file, line: error.source.begin.line, column: error.source.begin.column, message: "TOML syntax error: \(error.description)"))
+        } catch {
+            problems.append(ConfigProblem(file: file, message: "TOML error: \(error)"))
+        }
+        return nil
+    }
+
+    func readFeeds(_ root: TOMLTable, reader: inout TableReader, daemon: DaemonSettings, baseDirectory: String) -> [FeedConfig] {
+        var feeds: [FeedConfig] = []
+        var names: Set<String> = []
+        for (index, table) in reader.arrayOfTables(root, "feed").enumerated() {
+            let scope = "feed#\(index)"
+            reader.checkKeys(table, table: scope, allowed: ["name", "url", "path", "interval", "language"])
+            let name = reader.string(table, "name", in: scope, required: true, what: "feed")
+            if let name, !names.insert(name).inserted {
+                reader.problem(scope, "name", "feed name \"\(name)\" is used twice; feed names must be unique")
+            }
+            let url = reader.string(table, "url", in: scope)
+            let path = reader.string(table, "path", in: scope)
+            var resolved: String?
+            switch (url, path) {
+            case (nil, nil):
+                reader.problem(scope, nil, "feed \(name.map { "\"\($0)\"" } ?? "") needs url = \"https://…\" or path = \"file.xml\"")
+            case (.some, .some):
+                reader.problem(scope, "path", "feed has both url and path; keep one")
+            case (let url?, nil):
+                let lower = url.lowercased()
+                if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") {
+                    resolved = url
+                } else {
+                    reader.problem(scope, "url", "url \"\(url)\" must start with http://, https:// or file:// (use path = for local files)")
+                }
+            case (nil, let path?):
+                resolved = "file://" + Self.absolute(path, relativeTo: baseDirectory)
+            }
+            let interval = reader.duration(table, "interval", in: scope) ?? daemon.pollInterval
+            var language: String? = nil
+            if let lang = reader.string(table, "language", in: scope) {
+                switch lang {
+                case "auto": language = nil
+                case "id", "en": language = lang
+                default: reader.problem(scope, "language", "language must be \"auto\", \"id\" or \"en\", not \"\(lang)\"")
+                }
+            }
+            if let name, let resolved {
+                feeds.append(FeedConfig(name: name, url: resolved, interval: interval, language: language))
+            }
+        }
+        return feeds
+    }
+
+    func readWatches(_ root: TOMLTable, reader: inout TableReader, seen: inout [String: String]) -> [WatchDefinition] {
+        reader.checkKeys(root, table: "", allowed: ["watch"])
+        var watches: [WatchDefinition] = []
+        for (index, table) in reader.arrayOfTables(root, "watch").enumerated() {
+            let scope = "watch#\(index)"
+            reader.checkKeys(table, table: scope, allowed: ["name", "severity", "any", "all", "none"])
+            let name = reader.string(table, "name", in: scope, required: true, what: "watch list")
+            if let name {
+                if let other = seen[name] {
+                    reader.problem(scope, "name", "watch list \"\(name)\" is already defined in \(other)")
+                } else {
+                    seen[name] = reader.file
+                }
+            }
+            var severity = Severity.medium
+            if let text = reader.string(table, "severity", in: scope) {
+                if let parsed = Severity(rawValue: text) {
+                    severity = parsed
+                } else {
+                    reader.problem(scope, "severity", "severity must be one of low, medium, high, critical; not \"\(text)\"")
+                }
+            }
+            let any = reader.phrases(table, "any", in: scope)
+            let all = reader.phrases(table, "all", in: scope)
+            let none = reader.phrases(table, "none", in: scope)
+            if any.isEmpty && all.isEmpty {
+                reader.problem(scope, nil, "watch list \(name.map { "\"\($0)\"" } ?? "") has no phrases: add any = [\"…\"] or all = [\"…\"]")
+            }
+            if let name {
+                watches.append(WatchDefinition(name: name, severity: severity, any: any, all: all, none: none))
+            }
+        }
+        return watches
+    }
+
+    func listWatchFiles(_ directory: String, configFile: String, problems: inout [ConfigProblem]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            problems.append(ConfigProblem(file: configFile, message: "watch directory \(directory) does not exist; create it with at least one *.toml watch list, or set watch_dir in [daemon]"))
+            return []
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let files = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted()
+        if files.isEmpty {
+            problems.append(ConfigProblem(file: directory, message: "no *.toml watch lists in the watch directory"))
+        }
+        return files.map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    /// `path` made absolute against `directory` (and `~` expanded), with `.`/`..` resolved.
+    static func absolute(_ path: String, relativeTo directory: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        let joined = expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
+        return (joined as NSString).standardizingPath
+    }
+}

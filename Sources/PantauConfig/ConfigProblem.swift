@@ -1,0 +1,39 @@
+/// One thing wrong with the configuration, with where it is.
+public struct ConfigProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The file the problem is in.
+    public var file: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// 1-based column, when known.
+    public var column: Int?
+    /// What is wrong and, where it helps, what to write instead.
+    public var message: String
+
+    /// Creates a problem.
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:col: message` (or `file: message` without a position).
+    public var description: String {
+        guard let line else { return "\(file): \(message)" }
+        return "\(file):\(line):\(column ?? 1): \(message)"
+    }
+}
+
+/// Every problem found while loading a configuration. The daemon never starts half-configured.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    /// The problems, in file and line order.
+    public var problems: [ConfigProblem]
+
+    /// Creates an error.
+    public init(problems: [ConfigProblem]) {
+        self.problems = problems
+    }
+
+    /// One problem per line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PantauConfig
+import PantauExtractor
+import PantauFeeds
+import PantauWatch
+
+/// Runs the extractor and the watch lists on feed items and builds alert records. Pure: the
+/// time is passed in.
+public struct AlertBuilder: Sendable {
+    /// The shared extractor.
+    public var extractor: Extractor
+    /// The compiled watch lists.
+    public var matcher: WatchMatcher
+
+    /// Creates a builder.
+    public init(extractor: Extractor = Extractor(), matcher: WatchMatcher) {
+        self.extractor = extractor
+        self.matcher = matcher
+    }
+
+    /// The alerts `item` of `feed` raises at `now` (none when no watch list fires).
+    public func alerts(for item: FeedItem, feed: FeedConfig, now: Date) -> [AlertRecord] {
+        let language = feed.language.flatMap(Language.init(rawValue:))
+        let extraction = extractor.extract(item.analysisText, language: language)
+        let matches = matcher.match(extraction)
+        return matches.map { match in
+            AlertRecord(
+                schema: 1,
+                alertID: StableHash.hex(feed.name, item.id, match.watch),
+                time: RFC3339.string(now),
+                watch: match.watch,
+                severity: match.severity.rawValue,
+                feed: .init(name: feed.name, url: feed.url),
+                item: .init(id: item.id, title: item.title, link: item.link, published: item.published.map(RFC3339.string)),
+                language: extraction.language.rawValue,
+                matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: extraction.sentences[$0.sentence].text) },
+                evidence: match.evidence
+            )
+        }
+    }
+}
+
+/// RFC 3339 timestamps in UTC with second precision (`2024-10-23T03:00:00Z`).
+public enum RFC3339 {
+    /// Formats `date`.
+    public static func string(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle())
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Synchronization
+
+/// The JSON Lines alerts log: opened with `O_APPEND`, one `write(2)` per line, `fsync`
+/// per batch, reopenable for log rotation.
+///
+/// On open, a torn last line (a crash mid-write) is cut off; its alert is still in the
+/// outbox and is written again whole.
+public final class AlertLogFile: Sendable {
+    /// The log's path.
+    public let path: String
+    let descriptor: Mutex<Int32>
+
+    /// Opens (creating with mode 0640, and creating its directory) the log at `path`.
+    public init(path: String) throws(AlertLogError) {
+        self.path = path
+        self.descriptor = Mutex(try Self.open(path))
+    }
+
+    deinit {
+        descriptor.withLock { fd in if fd >= 0 { close(fd) } }
+    }
+
+    static func open(_ path: String) throws(AlertLogError) -> Int32 {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw AlertLogError(path: path, operation: "creating its directory", errno: EACCES)
+            }
+        }
+        let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw AlertLogError(path: path, operation: "opening", errno: errno) }
+        try repairTornLine(fd, path: path)
+        return fd
+    }
+
+    /// Cuts a last line that has no newline (a write torn by a crash).
+    static func repairTornLine(_ fd: Int32, path: String) throws(AlertLogError) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+        let size = Int(info.st_size)
+        guard size > 0 else { return }
+        var last: UInt8 = 0
+        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw AlertLogError(path: path, operation: "reading", errno: errno) }
+        guard last != UInt8(ascii: "\n") else { return }
+        // Find the last newline, scanning back in blocks.
+        var end = size
+        var cut = 0
+        var block = [UInt8](repeating: 0, count: 4096)
+        search: while end > 0 {
+            let start = max(0, end - block.count)
+            let n = pread(fd, &block, end - start, off_t(start))
+            guard n > 0 else { break }
+            for i in stride(from: n - 1, through: 0, by: -1) where block[i] == UInt8(ascii: "\n") {
+                cut = start + i + 1
+                break search
+            }
+            end = start
+        }
+        guard ftruncate(fd, off_t(cut)) == 0 else { throw AlertLogError(path: path, operation: "cutting a torn last line", errno: errno) }
+    }
+
+    /// Appends `lines` (each without a newline), one write per line, then fsyncs.
+    public func append(_ lines: [String]) throws(AlertLogError) {
+        try descriptor.withLock { fd throws(AlertLogError) in
+            for line in lines {
+                var bytes = Array(line.utf8)
+                bytes.append(UInt8(ascii: "\n"))
+                var offset = 0
+                while offset < bytes.count {
+                    let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw AlertLogError(path: path, operation: "appending", errno: errno)
+                    }
+                    offset += n
+                }
+            }
+            guard fsync(fd) == 0 else { throw AlertLogError(path: path, operation: "syncing", errno: errno) }
+        }
+    }
+
+    /// The last `bytes` bytes of the log (for duplicate checks after a crash).
+    public func tail(bytes: Int = 256 << 10) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
+        let data = (try? handle.readToEnd()) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Closes and reopens the path (after logrotate moved the file).
+    public func reopen() throws(AlertLogError) {
+        let fresh = try Self.open(path)
+        descriptor.withLock { fd in
+            close(fd)
+            fd = fresh
+        }
+    }
+}
+
+/// Why the alerts log could not be written. Alerts stay in the outbox meanwhile.
+public struct AlertLogError: Error, Sendable, CustomStringConvertible {
+    /// The log's path.
+    public var path: String
+    /// What was being done.
+    public var operation: String
+    /// The system error number.
+    public var errno: Int32
+
+    /// `path: operation failed: strerror`.
+    public var description: String {
+        "\(path): \(operation) failed: \(String(cString: strerror(errno))); alerts are kept in the state database until the log is writable"
+    }
+}

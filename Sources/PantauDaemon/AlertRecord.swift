@@ -1,0 +1,60 @@
+/// One line of the alerts log (JSON Lines). Field names are a contract with operators'
+/// tools: extend, never rename without bumping ``schema``. See `docs/alerts.md`.
+public struct AlertRecord: Codable, Sendable, Equatable {
+    /// The feed an alert came from.
+    public struct FeedRef: Codable, Sendable, Equatable {
+        /// Configured feed name.
+        public var name: String
+        /// Configured feed URL.
+        public var url: String
+    }
+
+    /// The item that fired.
+    public struct ItemRef: Codable, Sendable, Equatable {
+        /// The item's identity in its feed.
+        public var id: String
+        /// Title, plain text.
+        public var title: String
+        /// Link to the article, when the feed gave one.
+        public var link: String?
+        /// Publication time (RFC 3339, UTC) when parseable.
+        public var published: String?
+    }
+
+    /// One phrase occurrence.
+    public struct Match: Codable, Sendable, Equatable {
+        /// The watch phrase as written.
+        public var term: String
+        /// The words as they appear in the item.
+        public var text: String
+        /// The sentence holding them.
+        public var sentence: String
+    }
+
+    /// Record layout version.
+    public var schema: Int
+    /// Stable id: a hash of feed name, item id and watch name.
+    public var alertID: String
+    /// When Pantau raised the alert (RFC 3339, UTC).
+    public var time: String
+    /// Watch list name.
+    public var watch: String
+    /// `low`, `medium`, `high` or `critical`.
+    public var severity: String
+    /// Source feed.
+    public var feed: FeedRef
+    /// The item.
+    public var item: ItemRef
+    /// Detected (or configured) language: `id`, `en` or `other`.
+    public var language: String
+    /// Every phrase occurrence that made the watch fire.
+    public var matches: [Match]
+    /// The sentence that best shows why the watch fired.
+    public var evidence: String
+
+    enum CodingKeys: String, CodingKey {
+        case schema
+        case alertID = "alert_id"
+        case time, watch, severity, feed, item, language, matches, evidence
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Logging
+import PantauConfig
+import PantauFeeds
+import PantauFetch
+import PantauStore
+
+/// Everything after a fetch, for one feed: classify the response, parse, drop seen items,
+/// extract and match the new ones, commit "seen" and alerts in one transaction, then deliver
+/// alerts to the log. CPU-bound; the driver runs it off the event loop.
+public struct FeedPipeline: Sendable {
+    let store: StateStore
+    let parser: FeedParser
+    let builder: AlertBuilder
+    let delivery: AlertDelivery
+    let classifier = ResponseClassifier()
+    let logger: Logger
+    let encoder: JSONEncoder
+
+    /// Creates a pipeline.
+    public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger) {
+        self.store = store
+        self.parser = parser
+        self.builder = builder
+        self.delivery = delivery
+        self.logger = logger
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        self.encoder = encoder
+    }
+
+    /// The request for `feed`'s next poll, with the validators of its last 200 response
+    /// (dropped when the feed's URL changed since).
+    public func request(for feed: FeedConfig, limits: FetchLimits) -> FetchRequest {
+        let state = try? store.feedState(feed.name)
+        guard let state, state.url == feed.url else { return FetchRequest(url: feed.url, limits: limits) }
+        return FetchRequest(url: feed.url, etag: state.etag, lastModified: state.lastModified, limits: limits)
+    }
+
+    /// Handles the result of polling `feed`. Never throws: every failure is logged with the
+    /// feed's name and URL and reported, so other feeds carry on.
+    public func handle(feed: FeedConfig, result: Result<FetchResponse, FetchError>, now: Date = Date()) -> FeedReport {
+        var state = (try? store.feedState(feed.name)) ?? FeedState(name: feed.name, url: feed.url)
+        if state.url != feed.url {
+            state = FeedState(name: feed.name, url: feed.url)
+        }
+        state.lastPoll = now
+        var report = FeedReport(feed: feed.name)
+        var newValidators: Validators?
+
+        switch result {
+        case .failure(let error):
+            report.error = error.description
+        case .success(let response):
+            report.status = response.status
+            switch classifier.classify(status: response.status, headers: response.headers, now: now) {
+            case .notModified:
+                break
+            case .retryLater(let status, let retryAfter):
+                report.error = "HTTP \(status) from \(response.effectiveURL); the server asks to retry later"
+                report.retryAfter = retryAfter
+            case .failed(let status, let permanent):
+                report.error = "HTTP \(status) from \(response.effectiveURL)" + (permanent ? "; check the feed's url in the config" : "")
+            case .content(let validators):
+                do {
+                    let (items, newItems, alerts) = try ingest(feed: feed, body: response.body, now: now)
+                    report.items = items
+                    report.newItems = newItems
+                    report.alerts = alerts
+                    newValidators = validators
+                } catch {
+                    report.error = "\(error)"
+                }
+            }
+        }
+
+        if let error = report.error {
+            state.lastError = error
+            state.lastStatus = report.status
+            state.consecutiveErrors += 1
+            logger.error("feed poll failed", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)", "error": "\(error)"])
+        } else {
+            state.lastError = nil
+            state.lastStatus = report.status
+            state.lastSuccess = now
+            state.consecutiveErrors = 0
+            if let newValidators {
+                state.etag = newValidators.etag
+                state.lastModified = newValidators.lastModified
+            }
+            logger.info("feed polled", metadata: [
+                "feed": "\(feed.name)", "status": "\(report.status ?? 0)", "items": "\(report.items)",
+                "new": "\(report.newItems)", "alerts": "\(report.alerts)",
+            ])
+        }
+        do {
+            try store.save(state)
+        } catch {
+            logger.error("could not save feed state", metadata: ["feed": "\(feed.name)", "error": "\(error)"])
+        }
+        if report.alerts > 0 { deliver() }
+        return report
+    }
+
+    /// Parses the body, keeps unseen items, raises alerts and commits. Returns
+    /// (items, new items, alerts).
+    func ingest(feed: FeedConfig, body: [UInt8], now: Date) throws -> (Int, Int, Int) {
+        let parsed: Feed
+        do {
+            parsed = try parser.parse(body)
+        } catch {
+            throw PipelineError(message: "cannot parse feed: \(error)")
+        }
+        if !parsed.wellFormed {
+            logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)"])
+        }
+        let unseen = try store.unseen(feed: feed.name, ids: parsed.items.map(\.id))
+        let unseenSet = Set(unseen)
+        var taken = Set<String>()
+        let newItems = parsed.items.filter { unseenSet.contains($0.id) && taken.insert($0.id).inserted }
+        var alerts: [(id: String, record: String)] = []
+        for item in newItems {
+            for record in builder.alerts(for: item, feed: feed, now: now) {
+                let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                alerts.append((record.alertID, json))
+            }
+        }
+        try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now)
+        return (parsed.items.count, newItems.count, alerts.count)
+    }
+
+    /// Writes pending alerts to the log; on failure they stay in the outbox for next time.
+    public func deliver() {
+        do {
+            try delivery.deliverPending()
+        } catch {
+            logger.error("could not write alerts to the log; they stay queued", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// A pipeline step failed (the message says which and why).
+struct PipelineError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

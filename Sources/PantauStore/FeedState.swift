@@ -1,0 +1,54 @@
+import struct Foundation.Date
+
+/// What the store remembers about one feed between polls.
+public struct FeedState: Sendable, Equatable {
+    /// The feed's configured name.
+    public var name: String
+    /// The URL the validators belong to.
+    public var url: String
+    /// `ETag` of the last 200 response.
+    public var etag: String?
+    /// `Last-Modified` of the last 200 response.
+    public var lastModified: String?
+    /// Last HTTP status (0 for `file://`), nil when the last poll failed before a response.
+    public var lastStatus: Int?
+    /// The last poll's error, nil when it succeeded.
+    public var lastError: String?
+    /// When the feed was last polled.
+    public var lastPoll: Date?
+    /// When the feed last succeeded (200 or 304).
+    public var lastSuccess: Date?
+    /// Failed polls in a row.
+    public var consecutiveErrors: Int
+
+    /// Creates a feed state.
+    public init(name: String, url: String, etag: String? = nil, lastModified: String? = nil, lastStatus: Int? = nil,
+                lastError: String? = nil, lastPoll: Date? = nil, lastSuccess: Date? = nil, consecutiveErrors: Int = 0) {
+        self.name = name
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.lastStatus = lastStatus
+        self.lastError = lastError
+        self.lastPoll = lastPoll
+        self.lastSuccess = lastSuccess
+        self.consecutiveErrors = consecutiveErrors
+    }
+}
+
+/// An alert waiting in the outbox for the alerts log.
+public struct OutboxEntry: Sendable, Equatable {
+    /// Position in the outbox, increasing.
+    public var sequence: Int64
+    /// The alert's stable id.
+    public var alertID: String
+    /// The JSON line to write (without newline).
+    public var record: String
+
+    /// Creates an entry.
+    public init(sequence: Int64, alertID: String, record: String) {
+        self.sequence = sequence
+        self.alertID = alertID
+        self.record = record
+    }
+}

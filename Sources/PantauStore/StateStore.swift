@@ -1,0 +1,156 @@
+import Foundation
+import Synchronization
+
+/// Pantau's memory: per-feed validators and status, seen items, and the alert outbox, in
+/// one SQLite file (WAL mode) under the state directory.
+///
+/// An item's "seen" mark and its alerts are written in one transaction
+/// (``commit(feed:items:alerts:)``), so a crash either keeps both or neither: no item
+/// alerts twice, and no alert is lost. Safe to call from any thread.
+public final class StateStore: Sendable {
+    /// The database file.
+    public let path: String
+    let database: Mutex<SQLiteDatabase>
+
+    /// Schema version written to `PRAGMA user_version`.
+    static let schemaVersion = 1
+
+    /// Opens (creating if needed) `state.sqlite` in `directory`, creating the directory too.
+    public convenience init(directory: String) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(operation: "creating the state directory", path: directory, code: 0, message: "\(error.localizedDescription)")
+        }
+        try self.init(path: (directory as NSString).appendingPathComponent("state.sqlite"))
+    }
+
+    /// Opens (creating if needed) the database at `path`.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let db = try SQLiteDatabase(path: path)
+        try db.execute("PRAGMA journal_mode=WAL")
+        try db.execute("PRAGMA synchronous=NORMAL")
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS feeds(
+                name TEXT PRIMARY KEY, url TEXT NOT NULL, etag TEXT, last_modified TEXT,
+                last_status INTEGER, last_error TEXT, last_poll REAL, last_success REAL,
+                consecutive_errors INTEGER NOT NULL DEFAULT 0);
+            CREATE TABLE IF NOT EXISTS seen(
+                feed TEXT NOT NULL, item_id TEXT NOT NULL, first_seen REAL NOT NULL,
+                PRIMARY KEY(feed, item_id)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS outbox(
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL UNIQUE,
+                created REAL NOT NULL, record TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(delivered, seq);
+            PRAGMA user_version=\(Self.schemaVersion);
+            """)
+        self.database = Mutex(db)
+    }
+
+    /// The stored state of `feed`, or nil if it was never polled.
+    public func feedState(_ feed: String) throws(StoreError) -> FeedState? {
+        try database.withLock { db throws(StoreError) -> FeedState? in
+            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors FROM feeds WHERE name = ?")
+            statement.bind(.text(feed))
+            guard try statement.step() else { return nil }
+            return Self.feedState(from: statement)
+        }
+    }
+
+    /// Every feed the store knows, by name.
+    public func allFeedStates() throws(StoreError) -> [FeedState] {
+        try database.withLock { db throws(StoreError) -> [FeedState] in
+            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors FROM feeds ORDER BY name")
+            var states: [FeedState] = []
+            while try statement.step() { states.append(Self.feedState(from: statement)) }
+            return states
+        }
+    }
+
+    static func feedState(from s: Statement) -> FeedState {
+        FeedState(
+            name: s.text(0) ?? "", url: s.text(1) ?? "", etag: s.text(2), lastModified: s.text(3),
+            lastStatus: s.double(4).map { Int($0) }, lastError: s.text(5),
+            lastPoll: s.double(6).map(Date.init(timeIntervalSince1970:)),
+            lastSuccess: s.double(7).map(Date.init(timeIntervalSince1970:)),
+            consecutiveErrors: Int(s.int(8))
+        )
+    }
+
+    /// Saves `state`, replacing what was stored for its feed.
+    public func save(_ state: FeedState) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.prepare("""
+                INSERT OR REPLACE INTO feeds(name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors)
+                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).bind(
+                    .text(state.name), .text(state.url), .text(state.etag), .text(state.lastModified),
+                    state.lastStatus.map { .int(Int64($0)) } ?? .text(nil), .text(state.lastError),
+                    state.lastPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
+                    state.lastSuccess.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
+                    .int(Int64(state.consecutiveErrors))
+                ).run()
+        }
+    }
+
+    /// The ids among `ids` that `feed` has not seen, in the given order, without repeats.
+    public func unseen(feed: String, ids: [String]) throws(StoreError) -> [String] {
+        try database.withLock { db throws(StoreError) -> [String] in
+            let statement = try db.prepare("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
+            var result: [String] = []
+            var batch = Set<String>()
+            for id in ids where batch.insert(id).inserted {
+                statement.bind(.text(feed), .text(id))
+                if try !statement.step() { result.append(id) }
+            }
+            return result
+        }
+    }
+
+    /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
+    /// record) in the outbox. Alerts whose id is already queued are ignored.
+    public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date()) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.transaction { () throws(StoreError) in
+                let markSeen = try db.prepare("INSERT OR IGNORE INTO seen(feed, item_id, first_seen) VALUES(?, ?, ?)")
+                for item in items {
+                    try markSeen.bind(.text(feed), .text(item), .double(now.timeIntervalSince1970)).run()
+                }
+                let queue = try db.prepare("INSERT OR IGNORE INTO outbox(alert_id, created, record) VALUES(?, ?, ?)")
+                for alert in alerts {
+                    try queue.bind(.text(alert.id), .double(now.timeIntervalSince1970), .text(alert.record)).run()
+                }
+            }
+        }
+    }
+
+    /// Alerts not yet written to the alerts log, oldest first.
+    public func pendingAlerts(limit: Int = 1000) throws(StoreError) -> [OutboxEntry] {
+        try database.withLock { db throws(StoreError) -> [OutboxEntry] in
+            let statement = try db.prepare("SELECT seq, alert_id, record FROM outbox WHERE delivered = 0 ORDER BY seq LIMIT ?")
+            statement.bind(.int(Int64(limit)))
+            var entries: [OutboxEntry] = []
+            while try statement.step() {
+                entries.append(OutboxEntry(sequence: statement.int(0), alertID: statement.text(1) ?? "", record: statement.text(2) ?? ""))
+            }
+            return entries
+        }
+    }
+
+    /// Marks every outbox entry up to and including `sequence` as written.
+    public func markDelivered(through sequence: Int64) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.prepare("UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?").bind(.int(sequence)).run()
+        }
+    }
+
+    /// Number of items `feed` has seen.
+    public func seenCount(feed: String) throws(StoreError) -> Int {
+        try database.withLock { db throws(StoreError) -> Int in
+            let statement = try db.prepare("SELECT COUNT(*) FROM seen WHERE feed = ?")
+            statement.bind(.text(feed))
+            return try statement.step() ? Int(statement.int(0)) : 0
+        }
+    }
+}

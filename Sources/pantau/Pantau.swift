@@ -1,0 +1,13 @@
+import ArgumentParser
+import PantauFetch
+
+/// The `pantau` command: the daemon and its tools.
+@main
+struct Pantau: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pantau",
+        abstract: "Watch news feeds and raise early-warning alerts.",
+        version: PantauVersion.string,
+        subcommands: [Run.self, CheckConfig.self, Extract.self, ParseFeed.self]
+    )
+}
