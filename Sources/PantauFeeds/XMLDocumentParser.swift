@@ -68,11 +68,13 @@ public struct XMLDocumentParser: Sendable {
         if builder.refusal == nil { _ = xmlParseChunk(ctxt, nil, 0, 1) }
 
         if let refusal = builder.refusal { throw FeedParseError(.refused, refusal) }
+        let truncated = !builder.stack.isEmpty
+        builder.closeAll()
         guard let root = builder.root else {
             let detail = builder.errors.first ?? "no root element"
             throw FeedParseError(.notXML, detail)
         }
-        return Result(root: root, wellFormed: ctxt.pointee.wellFormed != 0 && builder.errors.isEmpty, errors: builder.errors)
+        return Result(root: root, wellFormed: ctxt.pointee.wellFormed != 0 && builder.errors.isEmpty && !truncated, errors: builder.errors)
     }
 }
 
@@ -112,7 +114,13 @@ final class SAXTreeBuilder {
             if root == nil { root = element }
         } else {
             stack[stack.count - 1].children.append(element)
+            stack[stack.count - 1].allText += element.allText
         }
+    }
+
+    /// Closes elements a truncated document left open (recover mode).
+    func closeAll() {
+        while !stack.isEmpty { end() }
     }
 
     func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
@@ -122,7 +130,9 @@ final class SAXTreeBuilder {
             refuse("text exceeds \(maxTextBytes) bytes")
             return
         }
-        stack[stack.count - 1].text += String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
+        let chunk = String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
+        stack[stack.count - 1].text += chunk
+        stack[stack.count - 1].allText += chunk
     }
 
     func refuse(_ reason: String) {

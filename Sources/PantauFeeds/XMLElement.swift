@@ -13,14 +13,17 @@ public struct XMLElement: Sendable {
     public var children: [XMLElement]
     /// Character data directly inside this element (CDATA included), not trimmed.
     public var text: String
+    /// All character data in this element and its descendants, in document order.
+    public var allText: String
 
     /// Creates an element.
-    public init(name: String, namespace: String = "", attributes: [String: String] = [:], children: [XMLElement] = [], text: String = "") {
+    public init(name: String, namespace: String = "", attributes: [String: String] = [:], children: [XMLElement] = [], text: String = "", allText: String? = nil) {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
         self.children = children
         self.text = text
+        self.allText = allText ?? (text + children.map(\.allText).joined())
     }
 
     /// The first child with this local name (and namespace, when given).
@@ -37,14 +40,6 @@ public struct XMLElement: Sendable {
     public var trimmedText: String? {
         let t = text.trimmingWhitespace()
         return t.isEmpty ? nil : t
-    }
-
-    /// All character data in this element and its descendants, in document order.
-    public var allText: String {
-        if children.isEmpty { return text }
-        var out = text
-        for child in children { out += child.allText }
-        return out
     }
 }
 

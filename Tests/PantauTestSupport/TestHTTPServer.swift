@@ -26,17 +26,20 @@ public final class TestHTTPServer: Sendable {
         public var headers: [(String, String)]
         /// Body bytes.
         public var body: [UInt8]
+        /// Send the body with chunked transfer encoding (no Content-Length).
+        public var chunked: Bool
 
         /// Creates a response.
-        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
+        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], chunked: Bool = false) {
             self.status = status
             self.headers = headers
             self.body = body
+            self.chunked = chunked
         }
 
         /// Creates a response with a UTF-8 body.
-        public init(status: Int = 200, headers: [(String, String)] = [], body: String) {
-            self.init(status: status, headers: headers, body: Array(body.utf8))
+        public init(status: Int = 200, headers: [(String, String)] = [], body: String, chunked: Bool = false) {
+            self.init(status: status, headers: headers, body: Array(body.utf8), chunked: chunked)
         }
     }
 
@@ -45,6 +48,7 @@ public final class TestHTTPServer: Sendable {
     let listener: Int32
     let handler: @Sendable (Request) -> Response
     let log = Mutex<[Request]>([])
+    let stopped = Mutex(false)
 
     /// `http://127.0.0.1:<port>`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -80,8 +84,14 @@ public final class TestHTTPServer: Sendable {
         Thread.detachNewThread { server.acceptLoop() }
     }
 
-    /// Stops accepting connections.
+    /// Stops accepting connections. Idempotent: a second close could hit a descriptor
+    /// number that another thread has been given since.
     public func stop() {
+        let first = stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -135,10 +145,26 @@ public final class TestHTTPServer: Sendable {
                 out += "\(name): \(value)\r\n"
                 if name.lowercased() == "content-length" { hasLength = true }
             }
-            if !hasLength { out += "Content-Length: \(response.body.count)\r\n" }
+            if response.chunked {
+                out += "Transfer-Encoding: chunked\r\n"
+            } else if !hasLength {
+                out += "Content-Length: \(response.body.count)\r\n"
+            }
             out += "\r\n"
             var bytes = Array(out.utf8)
-            if request.method != "HEAD" { bytes += response.body }
+            if request.method != "HEAD" {
+                if response.chunked {
+                    var offset = 0
+                    while offset < response.body.count {
+                        let n = min(4096, response.body.count - offset)
+                        bytes += Array((String(n, radix: 16) + "\r\n").utf8) + response.body[offset..<offset + n] + Array("\r\n".utf8)
+                        offset += n
+                    }
+                    bytes += Array("0\r\n\r\n".utf8)
+                } else {
+                    bytes += response.body
+                }
+            }
             if !Self.writeAll(client, bytes) { return }
             if headers["connection"]?.lowercased() == "close" { return }
         }

@@ -1,0 +1,88 @@
+import Testing
+@testable import PantauExtractor
+
+@Suite struct TextFoldingTests {
+    @Test(arguments: [
+        ("Eskalasi", "eskalasi"), ("ÉSKALASI", "eskalasi"), ("Zelenskyy", "zelenskyy"),
+        ("Brüssel", "brussel"), ("São", "sao"), ("Ñandú", "nandu"), ("e\u{301}", "e"), ("kirim", "kirim"),
+    ])
+    func foldsCaseAndAccents(input: String, expected: String) {
+        #expect(TextFolding.fold(input) == expected)
+    }
+}
+
+@Suite struct TokenizerTests {
+    @Test func splitsOnPunctuationAndKeepsByteOffsets() {
+        let text = "Negara-negara “NATO”: 1.500 tentara"
+        let ranges = Tokenizer().wordRanges(in: text)
+        let words = ranges.map { r in String(decoding: Array(text.utf8)[r], as: UTF8.self) }
+        #expect(words == ["Negara", "negara", "NATO", "1", "500", "tentara"])
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    let splitter = SentenceSplitter()
+
+    @Test func splitsAtPeriodsFollowedByCapitals() {
+        let sentences = splitter.split("Korea Utara mengirim pasukan. NATO menegaskan hal itu. Rusia membantah.")
+        #expect(sentences.map(\.text) == ["Korea Utara mengirim pasukan.", "NATO menegaskan hal itu.", "Rusia membantah."])
+    }
+
+    @Test func lineBreaksEndSentencesSoHeadingsStandAlone() {
+        let sentences = splitter.split("Pernyataan NATO\nAliansi telah mengonfirmasi bukti.")
+        #expect(sentences.map(\.text) == ["Pernyataan NATO", "Aliansi telah mengonfirmasi bukti."])
+    }
+
+    @Test func abbreviationsDoNotEndSentences() {
+        let sentences = splitter.split("Kantor di Jl. Sudirman No. 5 dijaga ketat. The U.S. Army said so. Dr. Lee agreed.")
+        #expect(sentences.map(\.text) == ["Kantor di Jl. Sudirman No. 5 dijaga ketat.", "The U.S. Army said so.", "Dr. Lee agreed."])
+    }
+
+    @Test func closingQuoteStaysWithItsSentence() {
+        let sentences = splitter.split("“Ini situasi mendesak.” Zelensky berkata begitu.")
+        #expect(sentences.map(\.text) == ["“Ini situasi mendesak.”", "Zelensky berkata begitu."])
+    }
+
+    @Test func decimalsAndLowercaseContinuationsDoNotSplit() {
+        let sentences = splitter.split("Harga naik 1.5 persen. lalu turun lagi")
+        #expect(sentences.count == 1)
+    }
+
+    @Test func rangesPointIntoTheInput() {
+        let text = "  Pertama.  Kedua di sini. "
+        for sentence in splitter.split(text) {
+            let bytes = Array(text.utf8)[sentence.range]
+            #expect(String(decoding: bytes, as: UTF8.self) == sentence.text)
+        }
+    }
+}
+
+@Suite struct LanguageDetectorTests {
+    let extractor = Extractor()
+
+    @Test(arguments: [
+        ("Korea Utara telah mengirimkan pasukan ke Rusia. Langkah ini dapat memperburuk konflik.", Language.indonesian),
+        ("North Korea has sent troops to Russia. The move could worsen the conflict, NATO said.", Language.english),
+        ("Dari informasi intelijen yang saya miliki, mereka sedang mempersiapkan tentara.", Language.indonesian),
+        ("Putin und Kim trafen sich in Pjöngjang.", Language.other),
+        ("", Language.other),
+    ])
+    func detectsLanguageOfShortTexts(text: String, expected: Language) {
+        #expect(extractor.extract(text).language == expected)
+    }
+
+    @Test func givenLanguageOverridesDetection() {
+        let extraction = extractor.extract("The troops arrived.", language: .indonesian)
+        #expect(extraction.language == .indonesian)
+        #expect(extraction.languageConfidence == 1)
+    }
+}
+
+@Suite struct ExtractorTests {
+    @Test func tokensCarryTheirSentenceAndFoldedForm() {
+        let extraction = Extractor().extract("NATO Bicara.\nPasukan Tiba.")
+        #expect(extraction.tokens.map(\.folded) == ["nato", "bicara", "pasukan", "tiba"])
+        #expect(extraction.tokens.map(\.sentence) == [0, 0, 1, 1])
+        #expect(extraction.surface(extraction.tokens[2].range) == "Pasukan")
+    }
+}

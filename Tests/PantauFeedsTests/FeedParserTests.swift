@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import PantauFeeds
+
+@Suite struct FeedParserTests {
+    let parser = FeedParser()
+
+    func parse(_ xml: String) throws -> Feed { try parser.parse(Array(xml.utf8)) }
+
+    @Test func readsRSS2ItemsIntoTheSharedModel() throws {
+        let feed = try parse("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+              <channel><title>Berita</title><link>https://example.org/</link><language>id</language>
+                <item>
+                  <title>Judul &amp; Sub</title>
+                  <link>https://example.org/a</link>
+                  <guid isPermaLink="false">id-1</guid>
+                  <pubDate>Wed, 23 Oct 2024 10:00:00 +0700</pubDate>
+                  <description>&lt;p&gt;Ringkasan &lt;b&gt;tebal&lt;/b&gt;.&lt;/p&gt;</description>
+                  <content:encoded><![CDATA[<p>Paragraf satu.</p><script>alert(1)</script><p>Paragraf&nbsp;dua.</p>]]></content:encoded>
+                </item>
+              </channel>
+            </rss>
+            """)
+        #expect(feed.format == .rss)
+        #expect(feed.title == "Berita")
+        #expect(feed.language == "id")
+        #expect(feed.wellFormed)
+        let item = try #require(feed.items.first)
+        #expect(item.id == "id-1")
+        #expect(item.title == "Judul & Sub")
+        #expect(item.link == "https://example.org/a")
+        #expect(item.published == Date(timeIntervalSince1970: 1_729_652_400))
+        #expect(item.publishedRaw == "Wed, 23 Oct 2024 10:00:00 +0700")
+        #expect(item.summary == "Ringkasan tebal.")
+        #expect(item.content == "Paragraf satu.\nParagraf dua.")
+    }
+
+    @Test func permalinkGuidIsAlsoTheLinkAndIdFallsBackToLinkThenHash() throws {
+        let feed = try parse("""
+            <rss version="2.0"><channel>
+              <item><title>A</title><guid>https://example.org/a</guid></item>
+              <item><title>B</title><link>https://example.org/b</link></item>
+              <item><title>C</title><description>no id at all</description></item>
+            </channel></rss>
+            """)
+        #expect(feed.items.map(\.id).prefix(2) == ["https://example.org/a", "https://example.org/b"])
+        #expect(feed.items[0].link == "https://example.org/a")
+        #expect(feed.items[2].id.count == 16)
+        // The hash is stable: parsing again gives the same id.
+        #expect(try parse("<rss version=\"2.0\"><channel><item><title>C</title><description>no id at all</description></item></channel></rss>").items[0].id == feed.items[2].id)
+    }
+
+    @Test func readsAtom10Entries() throws {
+        let feed = try parse("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+              <title type="text">World</title>
+              <id>urn:feed:1</id>
+              <link rel="self" href="https://example.org/atom.xml"/>
+              <link rel="alternate" href="https://example.org/"/>
+              <entry>
+                <title type="html">Troops &lt;em&gt;moved&lt;/em&gt;</title>
+                <id>urn:entry:1</id>
+                <link rel="alternate" href="https://example.org/e1"/>
+                <published>2024-10-23T03:00:00Z</published>
+                <updated>2024-10-24T03:00:00+07:00</updated>
+                <summary>Short summary.</summary>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Full <b>content</b>.</p></div></content>
+              </entry>
+            </feed>
+            """)
+        #expect(feed.format == .atom)
+        #expect(feed.title == "World")
+        #expect(feed.id == "urn:feed:1")
+        #expect(feed.link == "https://example.org/")
+        let entry = try #require(feed.items.first)
+        #expect(entry.id == "urn:entry:1")
+        #expect(entry.title == "Troops moved")
+        #expect(entry.link == "https://example.org/e1")
+        #expect(entry.published == Date(timeIntervalSince1970: 1_729_652_400))
+        #expect(entry.summary == "Short summary.")
+        #expect(entry.content == "Full content.")
+    }
+
+    @Test func refusesDocumentsThatDeclareEntities() throws {
+        let bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+            <rss version="2.0"><channel><item><title>&c;</title></item></channel></rss>
+            """
+        #expect { try parse(bomb) } throws: { ($0 as? FeedParseError)?.kind == .refused }
+    }
+
+    @Test func neverReadsLocalFilesThroughExternalEntities() throws {
+        let xxe = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <rss version="2.0"><channel><item><title>&xxe;</title></item></channel></rss>
+            """
+        do {
+            let feed = try parse(xxe)
+            #expect(!(feed.items.first?.title ?? "").contains("root:"))
+        } catch let error as FeedParseError {
+            #expect(error.kind == .refused)
+        }
+    }
+
+    @Test func recoversFromMalformedXMLAndSaysSo() throws {
+        let feed = try parse("<rss version=\"2.0\"><channel><title>T</title><item><title>A & B</title><guid>1</guid></item></channel>")
+        #expect(!feed.wellFormed)
+        #expect(feed.items.first?.id == "1")
+    }
+
+    @Test func rejectsUnknownRootWithTheElementName() throws {
+        #expect { try parse("<html><body>not a feed</body></html>") } throws: { error in
+            guard let error = error as? FeedParseError else { return false }
+            return error.kind == .unknownFormat && error.description.contains("<html>")
+        }
+    }
+
+    @Test func rejectsNonXML() throws {
+        #expect { try parse("{\"version\": \"not yet\"}") } throws: { ($0 as? FeedParseError)?.kind == .notXML }
+    }
+
+    @Test func readsTheBundledDemoFeed() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../seeds/feed.xml")
+        let feed = try parser.parse(Array(try Data(contentsOf: url)))
+        #expect(feed.items.count == 4)
+        let article = try String(contentsOf: url.deletingLastPathComponent().appendingPathComponent("000_fd8d562c18a1316d.txt"), encoding: .utf8)
+        // The article's paragraphs arrive intact, one per line.
+        let lines = article.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(feed.items[0].content.split(separator: "\n").map(String.init) == lines)
+    }
+}
+
+@Suite struct FeedDateTests {
+    static let utc1030 = Date(timeIntervalSince1970: 1_729_652_400)  // 2024-10-23T03:00:00Z
+
+    @Test(arguments: [
+        "Wed, 23 Oct 2024 10:00:00 +0700",
+        "23 Oct 2024 03:00:00 GMT",
+        "Wed, 23 Oct 2024 10:00 WIB",
+        "Wed, 23 Oct 2024 11:00:00 WITA",
+        "Tue, 22 Oct 2024 23:00:00 EDT",
+        "Wed, 23 Oct 24 03:00:00 UT",
+        "2024-10-23T03:00:00Z",
+        "2024-10-23T10:00:00+07:00",
+        "2024-10-23T03:00:00.250Z",
+        "2024-10-23T03:00Z",
+    ])
+    func parsesCommonDateForms(text: String) {
+        let date = FeedDate.parse(text)
+        #expect(date.map { abs($0.timeIntervalSince(Self.utc1030)) < 1 } == true, "\(text) → \(String(describing: date))")
+    }
+
+    @Test(arguments: ["", "yesterday", "32 Oct 2024 10:00:00 GMT", "2024-13-01T00:00:00Z"])
+    func rejectsNonsense(text: String) {
+        #expect(FeedDate.parse(text) == nil)
+    }
+}
+
+@Suite struct HTMLTextTests {
+    @Test(arguments: [
+        ("<p>Satu.</p><p>Dua.</p>", "Satu.\nDua."),
+        ("Baris<br>baru", "Baris\nbaru"),
+        ("<style>p{}</style><script>x()</script>Teks", "Teks"),
+        ("Tom &amp; Jerry &mdash; &#8220;kata&#8221;", "Tom & Jerry — “kata”"),
+        ("   banyak    spasi  ", "banyak spasi"),
+        ("<div><p>unclosed <b>bold</div>", "unclosed bold"),
+    ])
+    func turnsHTMLIntoParagraphText(html: String, text: String) {
+        #expect(HTMLText.text(html) == text)
+    }
+}

@@ -1,0 +1,92 @@
+import PantauExtractor
+import Testing
+@testable import PantauWatch
+
+@Suite struct WatchMatcherTests {
+    let extractor = Extractor()
+
+    func fire(_ watches: [WatchDefinition], on text: String) -> [WatchMatch] {
+        WatchMatcher(watches: watches).match(extractor.extract(text))
+    }
+
+    @Test func anyPhraseFiresCaseInsensitively() {
+        let watch = WatchDefinition(name: "troops", severity: .high, any: ["mengirimkan pasukan"])
+        let matches = fire([watch], on: "Korea Utara telah MENGIRIMKAN Pasukan ke Rusia.")
+        #expect(matches.map(\.watch) == ["troops"])
+        #expect(matches.first?.hits.first?.text == "MENGIRIMKAN Pasukan")
+        #expect(matches.first?.severity == .high)
+    }
+
+    @Test func phrasesRespectWordBoundaries() {
+        let watch = WatchDefinition(name: "war", severity: .low, any: ["war"])
+        #expect(fire([watch], on: "The warship and the award were shown.").isEmpty)
+        #expect(fire([watch], on: "The war began.").count == 1)
+    }
+
+    @Test func accentsFoldOnBothSides() {
+        let watch = WatchDefinition(name: "e", severity: .low, any: ["escalade"])
+        #expect(fire([watch], on: "Une escalade dangereuse.").count == 1)
+        let accented = WatchDefinition(name: "e", severity: .low, any: ["éscalade"])
+        #expect(fire([accented], on: "Une escalade dangereuse.").count == 1)
+    }
+
+    @Test func phraseWordsMustBeAdjacentAndInOneSentence() {
+        let watch = WatchDefinition(name: "t", severity: .low, any: ["kirim pasukan"])
+        #expect(fire([watch], on: "Mereka kirim 1.500 pasukan.").isEmpty)
+        #expect(fire([watch], on: "Mereka akan kirim.\nPasukan siap.").isEmpty)
+        #expect(fire([watch], on: "Mereka kirim pasukan.").count == 1)
+    }
+
+    @Test func allRequiresEveryPhrase() {
+        let watch = WatchDefinition(name: "t", severity: .medium, all: ["korea utara", "rusia"])
+        #expect(fire([watch], on: "Korea Utara menguji rudal.").isEmpty)
+        #expect(fire([watch], on: "Korea Utara dan Rusia berunding.").count == 1)
+    }
+
+    @Test func noneVetoesAnAlert() {
+        let watch = WatchDefinition(name: "t", severity: .medium, any: ["pengerahan pasukan"], none: ["latihan gabungan"])
+        #expect(fire([watch], on: "Pengerahan pasukan untuk latihan gabungan di Natuna.").isEmpty)
+        #expect(fire([watch], on: "Pengerahan pasukan ke perbatasan.").count == 1)
+    }
+
+    @Test func anyAndAllCombine() {
+        let watch = WatchDefinition(name: "t", severity: .medium, any: ["tentara", "pasukan"], all: ["rusia"])
+        #expect(fire([watch], on: "Tentara tiba di Rusia.").count == 1)
+        #expect(fire([watch], on: "Tentara tiba di Ukraina.").isEmpty)
+        #expect(fire([watch], on: "Diplomat tiba di Rusia.").isEmpty)
+    }
+
+    @Test func evidenceIsTheSentenceWithMostDistinctPhrases() {
+        let watch = WatchDefinition(name: "t", severity: .medium, any: ["pasukan", "rusia", "kapal"])
+        let match = fire([watch], on: "Pasukan bersiap.\nPasukan diangkut kapal Rusia.\nKapal kembali.").first
+        #expect(match?.evidence == "Pasukan diangkut kapal Rusia.")
+        #expect(match?.terms == ["pasukan", "kapal", "rusia"])
+        #expect(match?.hits.count == 5)
+    }
+
+    @Test func eachWatchListIsJudgedOnItsOwn() {
+        let a = WatchDefinition(name: "a", severity: .low, any: ["rudal"])
+        let b = WatchDefinition(name: "b", severity: .critical, any: ["invasi"])
+        let c = WatchDefinition(name: "c", severity: .high, any: ["kapal selam"])
+        let matches = fire([a, b, c], on: "Invasi dimulai dengan serangan rudal.")
+        #expect(matches.map(\.watch) == ["a", "b"])
+    }
+
+    @Test func customAnalyzerChangesWhatMatches() {
+        // A toy analyzer that strips the Indonesian prefix "meng": proves the seam exists.
+        struct StripMeng: TermAnalyzer {
+            func term(for folded: String, language: Language?) -> String {
+                folded.hasPrefix("meng") ? String(folded.dropFirst(4)) : folded
+            }
+        }
+        let watch = WatchDefinition(name: "t", severity: .low, any: ["irimkan pasukan"])
+        let matcher = WatchMatcher(watches: [watch], analyzer: StripMeng())
+        #expect(matcher.match(extractor.extract("Mereka mengirimkan pasukan.")).count == 1)
+        #expect(WatchMatcher(watches: [watch]).match(extractor.extract("Mereka mengirimkan pasukan.")).isEmpty)
+    }
+
+    @Test func phrasesWithoutWordsHaveNoWords() {
+        #expect(WatchMatcher.words(in: " -- ").isEmpty)
+        #expect(WatchMatcher.words(in: "Korea-Utara") == ["korea", "utara"])
+    }
+}
