@@ -116,7 +116,12 @@ let package = Package(
         .testTarget(
             name: "PantauDaemonTests",
             dependencies: ["PantauDaemon", "PantauTestSupport"],
-            resources: [],
+            swiftSettings: swiftSettings
+        ),
+        // Runs the built `pantau` executable as a process (signals, exit codes, output).
+        .testTarget(
+            name: "PantauCLITests",
+            dependencies: ["pantau", "PantauTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

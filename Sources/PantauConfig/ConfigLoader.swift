@@ -76,7 +76,7 @@ public struct ConfigLoader: Sendable {
         if watches.isEmpty && !watchFiles.isEmpty && problems.isEmpty {
             problems.append(ConfigProblem(file: daemon.watchDirectory, message: "no [[watch]] lists in any watch file"))
         }
-        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        guard problems.isEmpty else { throw ConfigError(problems: Self.ordered(problems)) }
         return PantauConfiguration(configFile: configFile, daemon: daemon, feeds: feeds, watches: watches, watchFiles: watchFiles)
     }
 
@@ -195,6 +195,18 @@ public struct ConfigLoader: Sendable {
             problems.append(ConfigProblem(file: directory, message: "no *.toml watch lists in the watch directory"))
         }
         return files.map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    /// Problems grouped by file (in the order files were read), by line within a file.
+    static func ordered(_ problems: [ConfigProblem]) -> [ConfigProblem] {
+        var fileOrder: [String: Int] = [:]
+        for problem in problems where fileOrder[problem.file] == nil { fileOrder[problem.file] = fileOrder.count }
+        return problems.enumerated().sorted { a, b in
+            let (fa, fb) = (fileOrder[a.element.file]!, fileOrder[b.element.file]!)
+            if fa != fb { return fa < fb }
+            let (la, lb) = (a.element.line ?? 0, b.element.line ?? 0)
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// `path` made absolute against `directory` (and `~` expanded), with `.`/`..` resolved.

@@ -1,0 +1,73 @@
+import Foundation
+import PantauTestSupport
+import Testing
+
+@Suite struct CLITests {
+    let directory = NSTemporaryDirectory() + "pantau-cli-\(UUID().uuidString)"
+    var sampleConfig: String { PantauProcess.repository + "/etc/pantau/pantau.toml" }
+
+    @Test func runOncePrintsTheAlertsLogAndAppendsNothingTheSecondTime() throws {
+        let args = ["run", "--once", "--config", sampleConfig, "--state-dir", directory + "/state", "--alerts-log", directory + "/alerts.jsonl"]
+        let first = try PantauProcess.run(args)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("alerts log: \(directory)/alerts.jsonl"))
+        let lines = try String(contentsOfFile: directory + "/alerts.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count >= 1)
+        let second = try PantauProcess.run(args)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("0 new, 0 alert(s)"))
+        #expect(try String(contentsOfFile: directory + "/alerts.jsonl", encoding: .utf8).split(separator: "\n").count == lines.count)
+    }
+
+    @Test func checkConfigPrintsEveryProblemWithItsLocation() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/watch.d", withIntermediateDirectories: true)
+        try "[daemon]\nmax_concurrent_fetches = 0\n[[feed]]\nname = \"a\"\nurl = \"gopher://x\"\n".write(toFile: directory + "/pantau.toml", atomically: true, encoding: .utf8)
+        try "[[watch]]\nname = \"w\"\nseverity = \"urgent\"\nany = [\"a\"]\n".write(toFile: directory + "/watch.d/w.toml", atomically: true, encoding: .utf8)
+        let result = try PantauProcess.run(["check-config", "--config", directory + "/pantau.toml"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(lines)")
+        #expect(lines[0].hasPrefix(directory + "/pantau.toml:2:1: max_concurrent_fetches"))
+        #expect(lines[1].hasPrefix(directory + "/pantau.toml:5:1: url \"gopher://x\""))
+        #expect(lines[2].hasPrefix(directory + "/watch.d/w.toml:3:1: severity"))
+        let ok = try PantauProcess.run(["check-config"], environment: ["PANTAU_CONFIG": sampleConfig])
+        #expect(ok.status == 0)
+    }
+
+    @Test func sigtermStopsTheDaemonWithExitZero() throws {
+        let server = try TestHTTPServer { _ in .init(body: "<rss version=\"2.0\"><channel/></rss>") }
+        defer { server.stop() }
+        try FileManager.default.createDirectory(atPath: directory + "/watch.d", withIntermediateDirectories: true)
+        try "[daemon]\nstate_dir = \"state\"\nalerts_log = \"alerts.jsonl\"\n[[feed]]\nname = \"a\"\nurl = \"\(server.baseURL)/rss\"\ninterval = 1\n".write(toFile: directory + "/pantau.toml", atomically: true, encoding: .utf8)
+        try "[[watch]]\nname = \"w\"\nany = [\"pasukan\"]\n".write(toFile: directory + "/watch.d/w.toml", atomically: true, encoding: .utf8)
+        let (process, _, _) = try PantauProcess.start(["run", "--config", directory + "/pantau.toml"])
+        let deadline = Date().addingTimeInterval(10)
+        while server.requests.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!server.requests.isEmpty)
+        #expect(process.isRunning)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func extractPrintsLanguageAndMatches() throws {
+        let file = directory + "/doc.txt"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "Korea Utara telah mengirimkan pasukan ke Rusia. Langkah ini dapat memperburuk konflik.".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try PantauProcess.run(["extract", "--config", sampleConfig, file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(json?["language"] as? String == "id")
+        let watches = (json?["matches"] as? [[String: Any]])?.compactMap { $0["watch"] as? String }
+        #expect(watches == ["troop-deployment", "military-escalation"])
+    }
+
+    @Test func parseFeedReportsAnUnreadableFeed() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "<html/>".write(toFile: directory + "/bad.xml", atomically: true, encoding: .utf8)
+        let result = try PantauProcess.run(["parse-feed", directory + "/bad.xml"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(directory + "/bad.xml: unknown feed format"))
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+@testable import PantauConfig
+@testable import PantauWatch
+
+/// A throwaway config directory with `pantau.toml` and `watch.d/`.
+struct ConfigFixture {
+    let directory: String
+
+    init(main: String, watches: [String: String] = ["10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"pasukan\"]\n"]) throws {
+        directory = NSTemporaryDirectory() + "pantau-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory + "/watch.d", withIntermediateDirectories: true)
+        try main.write(toFile: directory + "/pantau.toml", atomically: true, encoding: .utf8)
+        for (name, text) in watches {
+            try text.write(toFile: directory + "/watch.d/" + name, atomically: true, encoding: .utf8)
+        }
+    }
+
+    var path: String { directory + "/pantau.toml" }
+
+    func load() throws(ConfigError) -> PantauConfiguration {
+        try ConfigLoader(environment: [:]).load(path: path)
+    }
+
+    func problems() -> [String] {
+        do {
+            _ = try load()
+            return []
+        } catch {
+            return error.problems.map(\.description)
+        }
+    }
+}
+
+@Suite struct ConfigLoaderTests {
+    @Test func loadsSettingsFeedsAndWatchListsWithRelativePaths() throws {
+        let fixture = try ConfigFixture(main: """
+            [daemon]
+            state_dir = "state"
+            alerts_log = "logs/alerts.jsonl"
+            poll_interval = "5m"
+            max_concurrent_fetches = 8
+
+            [[feed]]
+            name = "local"
+            path = "feeds/demo.xml"
+            language = "id"
+
+            [[feed]]
+            name = "remote"
+            url = "https://example.org/rss"
+            interval = 90
+            """, watches: [
+                "20-b.toml": "[[watch]]\nname = \"b\"\nseverity = \"critical\"\nall = [\"rusia\"]\n",
+                "10-a.toml": "[[watch]]\nname = \"a\"\nseverity = \"low\"\nany = [\"kirim pasukan\", \"troops\"]\nnone = [\"latihan\"]\n",
+            ])
+        let config = try fixture.load()
+        let dir = (fixture.directory as NSString).standardizingPath
+        #expect(config.daemon.stateDirectory == dir + "/state")
+        #expect(config.daemon.alertsLog == dir + "/logs/alerts.jsonl")
+        #expect(config.daemon.pollInterval == 300)
+        #expect(config.daemon.maxConcurrentFetches == 8)
+        #expect(config.feeds.map(\.name) == ["local", "remote"])
+        #expect(config.feeds[0].url == "file://" + dir + "/feeds/demo.xml")
+        #expect(config.feeds[0].interval == 300)
+        #expect(config.feeds[0].language == "id")
+        #expect(config.feeds[1].interval == 90)
+        #expect(config.feeds[1].language == nil)
+        // Watch files are read in lexical order.
+        #expect(config.watches.map(\.name) == ["a", "b"])
+        #expect(config.watches[0] == WatchDefinition(name: "a", severity: .low, any: ["kirim pasukan", "troops"], none: ["latihan"]))
+        #expect(config.watches[1].severity == .critical)
+    }
+
+    @Test func systemdDirectoriesAreTheDefaults() throws {
+        let fixture = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n")
+        let config = try ConfigLoader(environment: ["STATE_DIRECTORY": "/var/lib/pantau", "LOGS_DIRECTORY": "/var/log/pantau"]).load(path: fixture.path)
+        #expect(config.daemon.stateDirectory == "/var/lib/pantau")
+        #expect(config.daemon.alertsLog == "/var/log/pantau/alerts.jsonl")
+    }
+
+    @Test func reportsTOMLSyntaxErrorsWithLineAndColumn() throws {
+        let fixture = try ConfigFixture(main: "[daemon]\npoll_interval = \"5m\"\nmax_concurrent_fetches = = 3\n")
+        let problems = fixture.problems()
+        #expect(problems.count == 1)
+        #expect(problems.first?.hasPrefix(fixture.path + ":3:") == true, "\(problems)")
+    }
+
+    @Test func reportsEveryValueProblemAtItsKey() throws {
+        let fixture = try ConfigFixture(main: """
+            [daemon]
+            max_concurrent_fetches = 0
+            poll_intervall = "5m"
+
+            [[feed]]
+            name = "ok"
+            url = "https://example.org/a"
+
+            [[feed]]
+            name = "bad"
+            url = "ftp://example.org/b"
+            language = "fr"
+            """)
+        let problems = fixture.problems()
+        let p = fixture.path
+        #expect(problems.contains("\(p):2:1: max_concurrent_fetches must be between 1 and 1024, not 0"), "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("\(p):3:1: unknown key \"poll_intervall\"") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("\(p):11:1: url \"ftp://example.org/b\" must start with") }, "\(problems)")
+        #expect(problems.contains("\(p):12:1: language must be \"auto\", \"id\" or \"en\", not \"fr\""), "\(problems)")
+        #expect(problems.count == 4)
+    }
+
+    @Test func locatesProblemsInTheRightFeedTable() throws {
+        let fixture = try ConfigFixture(main: """
+            [[feed]]
+            name = "one"
+            url = "https://example.org/1"
+            interval = "soon"
+
+            [[feed]]
+            name = "two"
+            url = "https://example.org/2"
+            interval = "later"
+            """)
+        let problems = fixture.problems()
+        #expect(problems.first?.hasPrefix(fixture.path + ":4:1: interval must be a positive duration") == true, "\(problems)")
+        #expect(problems.last?.hasPrefix(fixture.path + ":9:1: interval must be a positive duration") == true, "\(problems)")
+    }
+
+    @Test func rejectsDuplicateFeedsAndFeedsWithoutSource() throws {
+        let fixture = try ConfigFixture(main: """
+            [[feed]]
+            name = "same"
+            url = "https://example.org/1"
+
+            [[feed]]
+            name = "same"
+            path = "x.xml"
+
+            [[feed]]
+            name = "nowhere"
+            """)
+        let problems = fixture.problems()
+        #expect(problems.contains { $0.hasPrefix(fixture.path + ":6:1: feed name \"same\" is used twice") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix(fixture.path + ":9:1: feed \"nowhere\" needs url") }, "\(problems)")
+    }
+
+    @Test func reportsWatchListProblemsInTheirOwnFile() throws {
+        let fixture = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: [
+            "10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"pasukan\"]\n",
+            "20-b.toml": """
+                # comment line
+                [[watch]]
+                name = "a"
+                severity = "urgent"
+                any = ["ok", " -- ", 3]
+
+                [[watch]]
+                name = "empty"
+                none = ["x"]
+                """,
+        ])
+        let problems = fixture.problems()
+        let b = fixture.directory + "/watch.d/20-b.toml"
+        #expect(problems.contains { $0.hasPrefix("\(b):3:1: watch list \"a\" is already defined in") }, "\(problems)")
+        #expect(problems.contains("\(b):4:1: severity must be one of low, medium, high, critical; not \"urgent\""), "\(problems)")
+        #expect(problems.contains("\(b):5:1: any entry 2 (\" -- \") has no words to match"), "\(problems)")
+        #expect(problems.contains("\(b):5:1: any entry 3 must be a string"), "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("\(b):7:1: watch list \"empty\" has no phrases") }, "\(problems)")
+    }
+
+    @Test func missingConfigFileSaysWhatToDo() throws {
+        do {
+            _ = try ConfigLoader(environment: [:]).load(path: "/nonexistent/pantau.toml")
+            Issue.record("loaded a missing file")
+        } catch {
+            #expect(error.description == "/nonexistent/pantau.toml: config file does not exist; pass --config FILE or set PANTAU_CONFIG")
+        }
+    }
+
+    @Test func missingWatchDirectoryIsAnError() throws {
+        let fixture = try ConfigFixture(main: "[daemon]\nwatch_dir = \"nowhere\"\n[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n")
+        #expect(fixture.problems().first?.contains("watch directory") == true)
+    }
+
+    @Test func multilineArraysDoNotConfuseKeyPositions() throws {
+        let fixture = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: ["10-a.toml": """
+            [[watch]]
+            name = "a"
+            any = [
+              "pasukan",  # severity = "x" in a comment
+              "tentara = prajurit",
+            ]
+            severity = "bad"
+            """])
+        let problems = fixture.problems()
+        #expect(problems == [fixture.directory + "/watch.d/10-a.toml:7:1: severity must be one of low, medium, high, critical; not \"bad\""])
+    }
+
+    @Test(arguments: [("90", 90.0), ("90s", 90), ("15m", 900), ("1h", 3600), ("1.5h", 5400), ("2d", 172_800)])
+    func parsesDurations(text: String, seconds: Double) {
+        #expect(TableReader.parseDuration(text) == seconds)
+    }
+
+    @Test func theShippedSampleConfigIsValid() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../etc/pantau/pantau.toml").standardized.path
+        let config = try ConfigLoader(environment: [:]).load(path: path)
+        #expect(config.watches.map(\.name) == ["troop-deployment", "military-escalation"])
+        #expect(config.feeds.first?.url.hasSuffix("/seeds/feed.xml") == true)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import PantauConfig
+import PantauStore
+import PantauTestSupport
+import Testing
+@testable import PantauDaemon
+
+@Suite struct DaemonEndToEndTests {
+    let fixture = DaemonFixture()
+
+    @Test func seedFeedRaisesAlertsOnlyForTheArticleAndOnlyOnce() async throws {
+        let config = try fixture.configuration()
+        let first = try await fixture.runOnce(config)
+        #expect(first.feedsPolled == 1 && first.feedsFailed == 0)
+        #expect(first.items == 4 && first.newItems == 4)
+
+        let alerts = try fixture.alerts()
+        #expect(Set(alerts.map(\.watch)) == ["troop-deployment", "military-escalation"])
+        #expect(alerts.allSatisfy { $0.item.id == "seed-000_fd8d562c18a1316d" })
+        #expect(alerts.count == first.alerts)
+
+        let troops = try #require(alerts.first { $0.watch == "troop-deployment" })
+        #expect(troops.severity == "high")
+        #expect(troops.language == "id")
+        #expect(troops.feed.name == "demo")
+        #expect(troops.item.published == "2024-10-24T02:15:00Z")
+        #expect(troops.matches.map(\.text).contains("mengirimkan pasukan"))
+        #expect(troops.matches.map(\.text).contains("penempatan tentara"))
+        #expect(troops.evidence.contains("Korea Utara telah mengirimkan pasukan militernya ke Rusia"))
+
+        let escalation = try #require(alerts.first { $0.watch == "military-escalation" })
+        #expect(escalation.matches.map(\.term).contains("memperburuk konflik"))
+        #expect(escalation.matches.map(\.term).contains("eskalasi"))
+        #expect(escalation.matches.map(\.term).contains("invasi"))
+
+        // A second run (a new process over the same state) appends nothing.
+        let second = try await fixture.runOnce(config)
+        #expect(second.newItems == 0 && second.alerts == 0)
+        #expect(try fixture.alerts().count == alerts.count)
+    }
+
+    @Test func brokenAndMissingFeedsAreReportedAndOthersStillAlert() async throws {
+        let good = """
+            <rss version="2.0"><channel><item><guid>g1</guid><title>Rusia mengerahkan pasukan ke perbatasan</title></item></channel></rss>
+            """
+        let server = try TestHTTPServer { request in
+            switch request.path {
+            case "/good.xml": return .init(body: good)
+            case "/broken.xml": return .init(body: "<html><body>Maintenance</body></html>")
+            default: return .init(status: 404, body: "not found")
+            }
+        }
+        defer { server.stop() }
+        let config = try fixture.configuration(feeds: [
+            FeedConfig(name: "broken", url: server.baseURL + "/broken.xml"),
+            FeedConfig(name: "gone", url: server.baseURL + "/gone.xml"),
+            FeedConfig(name: "good", url: server.baseURL + "/good.xml"),
+        ])
+        let summary = try await fixture.runOnce(config)
+        #expect(summary.feedsPolled == 3)
+        #expect(summary.feedsFailed == 2)
+        #expect(try fixture.alerts().map(\.feed.name) == ["good"])
+
+        let store = try StateStore(directory: config.daemon.stateDirectory)
+        let broken = try #require(try store.feedState("broken"))
+        #expect(broken.lastError?.contains("<html>") == true)
+        #expect(broken.consecutiveErrors == 1)
+        let gone = try #require(try store.feedState("gone"))
+        #expect(gone.lastError?.contains("HTTP 404") == true)
+        #expect(gone.lastStatus == 404)
+    }
+
+    @Test func unchangedFeedIsNotParsedAgainOn304() async throws {
+        let body = "<rss version=\"2.0\"><channel><item><guid>x</guid><title>Kirim pasukan</title></item></channel></rss>"
+        let server = try TestHTTPServer { request in
+            request.headers["if-none-match"] == "\"v1\"" ? .init(status: 304) : .init(headers: [("ETag", "\"v1\"")], body: body)
+        }
+        defer { server.stop() }
+        let config = try fixture.configuration(feeds: [FeedConfig(name: "etag", url: server.baseURL + "/rss")])
+        let first = try await fixture.runOnce(config)
+        #expect(first.items == 1)
+        let second = try await fixture.runOnce(config)
+        #expect(second.items == 0 && second.feedsFailed == 0)
+        #expect(server.requests.last?.headers["if-none-match"] == "\"v1\"")
+        let state = try StateStore(directory: config.daemon.stateDirectory).feedState("etag")
+        #expect(state?.lastStatus == 304)
+    }
+
+    @Test func changedURLDropsOldValidators() async throws {
+        let server = try TestHTTPServer { _ in .init(headers: [("ETag", "\"v1\"")], body: "<rss version=\"2.0\"><channel/></rss>") }
+        defer { server.stop() }
+        _ = try await fixture.runOnce(try fixture.configuration(feeds: [FeedConfig(name: "f", url: server.baseURL + "/a")]))
+        _ = try await fixture.runOnce(try fixture.configuration(feeds: [FeedConfig(name: "f", url: server.baseURL + "/b")]))
+        #expect(server.requests.map(\.path) == ["/a", "/b"])
+        #expect(server.requests[1].headers["if-none-match"] == nil)
+    }
+
+    @Test func continuousRunPollsUntilStopped() async throws {
+        let server = try TestHTTPServer { _ in .init(body: "<rss version=\"2.0\"><channel/></rss>") }
+        defer { server.stop() }
+        var config = try fixture.configuration(feeds: [FeedConfig(name: "fast", url: server.baseURL + "/", interval: 0.05)])
+        config.daemon.pollInterval = 0.05
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        async let summary = daemon.run(once: false)
+        while server.requests.count < 3 { try await Task.sleep(for: .milliseconds(20)) }
+        daemon.stop()
+        let result = await summary
+        #expect(result.feedsPolled >= 3)
+        #expect(result.feedsFailed == 0)
+    }
+}

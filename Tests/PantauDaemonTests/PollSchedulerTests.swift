@@ -1,0 +1,91 @@
+import Testing
+@testable import PantauDaemon
+
+/// A deterministic generator (SplitMix64) so backoff jitter is reproducible.
+struct SeededRandom: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+@Suite struct PollSchedulerTests {
+    typealias Scheduler = PollScheduler<SeededRandom>
+
+    func make(_ feeds: [(String, Double)], max: Int = 10, once: Bool = false) -> Scheduler {
+        Scheduler(feeds: feeds.map { (name: $0.0, interval: $0.1) }, maxConcurrent: max, once: once, now: 0, random: SeededRandom(state: 42))
+    }
+
+    @Test func fetchesEveryFeedAtStartThenWakesAtTheNextDueTime() {
+        var s = make([("a", 60), ("b", 300)])
+        #expect(s.tick(now: 0) == [.fetch(feed: "a"), .fetch(feed: "b")])
+        #expect(s.completed(feed: "a", outcome: .success, now: 1) == [.wake(at: 61)])
+        #expect(s.completed(feed: "b", outcome: .success, now: 2) == [.wake(at: 61)])
+        #expect(s.tick(now: 61) == [.fetch(feed: "a"), .wake(at: 302)])
+    }
+
+    @Test func neverRunsMoreThanTheConcurrencyLimit() {
+        var s = make([("a", 60), ("b", 60), ("c", 60)], max: 2)
+        #expect(s.tick(now: 0) == [.fetch(feed: "a"), .fetch(feed: "b")])
+        #expect(s.tick(now: 0.5) == [])
+        #expect(s.completed(feed: "a", outcome: .success, now: 1) == [.fetch(feed: "c")])
+    }
+
+    @Test func onceModeFinishesAfterEveryFeedWasPolled() {
+        var s = make([("a", 60), ("b", 60)], once: true)
+        #expect(s.tick(now: 0) == [.fetch(feed: "a"), .fetch(feed: "b")])
+        #expect(s.completed(feed: "a", outcome: .failure(retryAfter: nil), now: 1) == [])
+        #expect(s.completed(feed: "b", outcome: .success, now: 2) == [.finished])
+    }
+
+    @Test func backoffGrowsWithErrorsWithinJitterBoundsAndResetsOnSuccess() {
+        var s = make([("a", 600)])
+        _ = s.tick(now: 0)
+        var now = 0.0
+        var delays: [Double] = []
+        for _ in 0..<4 {
+            _ = s.completed(feed: "a", outcome: .failure(retryAfter: nil), now: now)
+            let due = s.slots["a"]!.due
+            delays.append(due - now)
+            now = due
+            _ = s.tick(now: now)
+        }
+        // 60, 120, 240, 480 seconds, each within ±10 %.
+        for (delay, base) in zip(delays, [60.0, 120, 240, 480]) {
+            #expect(delay >= base * 0.9 && delay <= base * 1.1, "\(delays)")
+        }
+        _ = s.completed(feed: "a", outcome: .success, now: now)
+        #expect(s.slots["a"]!.due == now + 600)
+        #expect(s.slots["a"]!.errors == 0)
+    }
+
+    @Test func backoffIsCappedAndHonoursRetryAfter() {
+        var s = make([("a", 60)])
+        // Capped at 8 × max(interval, firstBackoff) = 480 s (+10 % jitter).
+        #expect(s.backoff(errors: 20, interval: 60, retryAfter: nil) <= 480 * 1.1)
+        // A server's Retry-After wins over a shorter backoff.
+        #expect(s.backoff(errors: 1, interval: 60, retryAfter: 3600) == 3600)
+    }
+
+    @Test func reloadAddsAndRemovesFeeds() {
+        var s = make([("a", 60), ("b", 60)])
+        _ = s.tick(now: 0)
+        _ = s.completed(feed: "a", outcome: .success, now: 1)
+        _ = s.completed(feed: "b", outcome: .success, now: 1)
+        let actions = s.update(feeds: [(name: "b", interval: 30), (name: "c", interval: 60)], now: 10)
+        #expect(actions == [.fetch(feed: "c"), .wake(at: 61)])
+        #expect(s.slots["a"] == nil)
+        #expect(s.slots["b"]?.interval == 30)
+    }
+
+    @Test func stopStartsNothingAndFinishesWhenIdle() {
+        var s = make([("a", 60), ("b", 60)], max: 1)
+        #expect(s.tick(now: 0) == [.fetch(feed: "a")])
+        #expect(s.stop(now: 1) == [])
+        #expect(s.completed(feed: "a", outcome: .success, now: 2) == [.finished])
+    }
+}
