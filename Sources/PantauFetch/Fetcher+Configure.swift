@@ -50,7 +50,7 @@ extension Fetcher {
             transfer.receiveHeader(UnsafeRawBufferPointer(start: pointer, count: size * count))
             return size * count
         }, "setting the header callback", url: url)
-        try FetchError.check(ccurl_easy_setopt_pointer(easy, CURLOPT_CLOSESOCKETDATA, Unmanaged.passUnretained(registry).toOpaque()), "setting close-socket data", url: url)
+        try FetchError.check(ccurl_easy_setopt_pointer(easy, CURLOPT_CLOSESOCKETDATA, Unmanaged.passUnretained(curl.registry).toOpaque()), "setting close-socket data", url: url)
         try FetchError.check(ccurl_easy_setopt_closesocket_callback(easy) { clientp, socket in
             Unmanaged<SocketRegistry>.fromOpaque(clientp!).takeUnretainedValue().close(socket)
             return 0

@@ -14,7 +14,7 @@ import Glibc
 /// `curl_multi_socket_action`, which runs on that queue, so the callbacks enter the actor
 /// with `assumeIsolated`. Completions are called on the queue as well.
 public actor Fetcher {
-    /// Settings shared by all transfers.
+    /// Settings shared by all curl.transfers.
     public struct Configuration: Sendable {
         /// Transfers running at once; more wait in a queue.
         public var maxConcurrent: Int
@@ -41,18 +41,8 @@ public actor Fetcher {
 
     let configuration: Configuration
     let logger: Logger
-    nonisolated(unsafe) let multi: UnsafeMutableRawPointer
-    var transfers: [Int: Transfer] = [:]
-    var waiting: [Transfer] = []
+    let curl: CurlMulti
     var nextID = 1
-    var sockets: [curl_socket_t: SocketWatch] = [:]
-    let registry = SocketRegistry()
-    nonisolated(unsafe) var timer: (any DispatchSourceTimer)?
-
-    struct SocketWatch {
-        var read: (any DispatchSourceRead)?
-        var write: (any DispatchSourceWrite)?
-    }
 
     static let globalInit: Bool = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
@@ -64,7 +54,9 @@ public actor Fetcher {
         self.configuration = configuration
         self.executor = executor
         self.logger = logger
-        self.multi = curl_multi_init()
+        let curl = CurlMulti()
+        self.curl = curl
+        let multi = curl.multi
         let userp = Unmanaged.passUnretained(self).toOpaque()
         ccurl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, userp)
         ccurl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, userp)
@@ -84,19 +76,7 @@ public actor Fetcher {
         }
         timer.schedule(deadline: .distantFuture)
         timer.resume()
-        self.timer = timer
-    }
-
-    isolated deinit {
-        timer?.cancel()
-        // libcurl must not call back into a deinitializing actor.
-        ccurl_multi_setopt_socket_callback(multi, nil)
-        ccurl_multi_setopt_timer_callback(multi, nil)
-        for (socket, var watch) in sockets {
-            Self.cancelSources(socket, &watch, read: true, write: true, registry: registry)
-        }
-        for transfer in transfers.values { curl_multi_remove_handle(multi, transfer.easy) }
-        curl_multi_cleanup(multi)
+        curl.timer = timer
     }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> Fetcher {
@@ -128,8 +108,8 @@ public actor Fetcher {
             queue.async { completion(.failure(error)) }
             return id
         }
-        if transfers.count >= configuration.maxConcurrent {
-            waiting.append(transfer)
+        if curl.transfers.count >= configuration.maxConcurrent {
+            curl.waiting.append(transfer)
         } else {
             add(transfer)
         }
@@ -140,11 +120,11 @@ public actor Fetcher {
     /// (later, on the queue).
     public func cancel(_ id: Int) {
         let transfer: Transfer
-        if let index = waiting.firstIndex(where: { $0.id == id }) {
-            transfer = waiting.remove(at: index)
-        } else if let running = transfers.removeValue(forKey: id) {
+        if let index = curl.waiting.firstIndex(where: { $0.id == id }) {
+            transfer = curl.waiting.remove(at: index)
+        } else if let running = curl.transfers.removeValue(forKey: id) {
             transfer = running
-            curl_multi_remove_handle(multi, running.easy)
+            curl_multi_remove_handle(curl.multi, running.easy)
             startWaiting()
         } else {
             return
@@ -155,13 +135,13 @@ public actor Fetcher {
     }
 
     /// Number of transfers running or queued.
-    public var activeCount: Int { transfers.count + waiting.count }
+    public var activeCount: Int { curl.transfers.count + curl.waiting.count }
 
     func add(_ transfer: Transfer) {
-        transfers[transfer.id] = transfer
-        let code = curl_multi_add_handle(multi, transfer.easy)
+        curl.transfers[transfer.id] = transfer
+        let code = curl_multi_add_handle(curl.multi, transfer.easy)
         if code != CURLM_OK {
-            transfers[transfer.id] = nil
+            curl.transfers[transfer.id] = nil
             let completion = transfer.completion
             let url = transfer.request.url
             executor.queue.async { completion(.failure(FetchError(.setup, url: url, message: "curl_multi_add_handle: \(String(cString: curl_multi_strerror(code)))"))) }
@@ -169,8 +149,8 @@ public actor Fetcher {
     }
 
     func startWaiting() {
-        while transfers.count < configuration.maxConcurrent, !waiting.isEmpty {
-            add(waiting.removeFirst())
+        while curl.transfers.count < configuration.maxConcurrent, !curl.waiting.isEmpty {
+            add(curl.waiting.removeFirst())
         }
     }
 
@@ -178,7 +158,7 @@ public actor Fetcher {
 
     func socketAction(_ socket: curl_socket_t, _ events: Int32) {
         var running: Int32 = 0
-        let code = curl_multi_socket_action(multi, socket, events, &running)
+        let code = curl_multi_socket_action(curl.multi, socket, events, &running)
         if code != CURLM_OK {
             logger.error("curl_multi_socket_action failed", metadata: ["error": "\(String(cString: curl_multi_strerror(code)))"])
         }
@@ -186,7 +166,7 @@ public actor Fetcher {
     }
 
     func armTimer(milliseconds: Int) {
-        guard let timer else { return }
+        guard let timer = curl.timer else { return }
         if milliseconds < 0 {
             timer.schedule(deadline: .distantFuture)
         } else {
@@ -196,16 +176,16 @@ public actor Fetcher {
     }
 
     func watch(socket: curl_socket_t, what: Int32) {
-        var watch = sockets[socket] ?? SocketWatch()
+        var watch = curl.sockets[socket] ?? CurlMulti.SocketWatch()
         let wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT
         let wantWrite = what == CURL_POLL_OUT || what == CURL_POLL_INOUT
         if what == CURL_POLL_REMOVE {
-            Self.cancelSources(socket, &watch, read: true, write: true, registry: registry)
-            sockets[socket] = nil
+            CurlMulti.cancelSources(socket, &watch, read: true, write: true, registry: curl.registry)
+            curl.sockets[socket] = nil
             return
         }
-        Self.cancelSources(socket, &watch, read: !wantRead, write: !wantWrite, registry: registry)
-        let registry = registry
+        CurlMulti.cancelSources(socket, &watch, read: !wantRead, write: !wantWrite, registry: curl.registry)
+        let registry = curl.registry
         if wantRead, watch.read == nil {
             let source = DispatchSource.makeReadSource(fileDescriptor: socket, queue: executor.queue)
             source.setEventHandler { [weak self] in
@@ -224,33 +204,20 @@ public actor Fetcher {
             source.resume()
             watch.write = source
         }
-        sockets[socket] = watch
-    }
-
-    static func cancelSources(_ socket: curl_socket_t, _ watch: inout SocketWatch, read: Bool, write: Bool, registry: SocketRegistry) {
-        if read, let source = watch.read {
-            registry.willCancel(socket)
-            source.cancel()
-            watch.read = nil
-        }
-        if write, let source = watch.write {
-            registry.willCancel(socket)
-            source.cancel()
-            watch.write = nil
-        }
+        curl.sockets[socket] = watch
     }
 
     func collectFinished() {
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = curl_multi_info_read(curl.multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle else { continue }
             // Read the message before removing the handle: removal invalidates it.
             let code = message.pointee.data.result
             var privatePointer: UnsafeMutableRawPointer?
             ccurl_easy_getinfo_pointer(easy, CURLINFO_PRIVATE, &privatePointer)
-            curl_multi_remove_handle(multi, easy)
+            curl_multi_remove_handle(curl.multi, easy)
             let id = privatePointer.map { Int(bitPattern: $0) } ?? -1
-            guard let transfer = transfers.removeValue(forKey: id) else { continue }
+            guard let transfer = curl.transfers.removeValue(forKey: id) else { continue }
             finish(transfer, code: code)
         }
         startWaiting()
