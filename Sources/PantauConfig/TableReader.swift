@@ -119,7 +119,7 @@ struct TableReader {
                 problem(scope, key, "\(key) entry \(i + 1) must be a string")
                 continue
             }
-            if PhraseCheck.words(phrase).isEmpty {
+            if WatchMatcher.words(in: phrase).isEmpty {
                 problem(scope, key, "\(key) entry \(i + 1) (\"\(phrase)\") has no words to match")
                 continue
             }
@@ -127,9 +127,4 @@ struct TableReader {
         }
         return phrases
     }
-}
-
-/// The matcher's view of a phrase, so validation rejects exactly what could never match.
-enum PhraseCheck {
-    static func words(_ phrase: String) -> [String] { WatchMatcher.words(in: phrase) }
 }

@@ -42,10 +42,11 @@ public final class Daemon: Sendable {
     public func run(once: Bool) async -> RunSummary {
         pipeline.deliver()
         let driver = PollDriver(configuration: configuration, once: once, fetcher: fetcher, pipeline: pipeline, logger: logger)
-        driverBox.set(driver)
+        let stopEarly = driverBox.install(driver)
         logger.info("polling", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "once": "\(once)"])
+        if stopEarly { stop() }
         let summary = await driver.run()
-        driverBox.set(nil)
+        _ = driverBox.install(nil)
         pipeline.deliver()
         return summary
     }
@@ -53,7 +54,7 @@ public final class Daemon: Sendable {
     /// Asks a running ``run(once:)`` to finish: no new fetches, running ones cancelled.
     /// Safe to call from any thread (signal handlers).
     public func stop() {
-        guard let driver = driverBox.get() else { return }
+        guard let driver = driverBox.requestStop() else { return }
         driver.executor.queue.async { driver.assumeIsolated { $0.stop() } }
     }
 }

@@ -1,10 +1,28 @@
 import Synchronization
 
-/// Holds the running driver so that ``Daemon/stop()`` can reach it from any thread.
+/// Holds the running driver so that ``Daemon/stop()`` can reach it from any thread, and
+/// remembers a stop that arrived before the driver existed.
 final class DriverBox: Sendable {
-    let driver = Mutex<PollDriver?>(nil)
+    struct State {
+        var driver: PollDriver?
+        var stopRequested = false
+    }
 
-    func set(_ value: PollDriver?) { driver.withLock { $0 = value } }
+    let state = Mutex(State())
 
-    func get() -> PollDriver? { driver.withLock { $0 } }
+    /// Installs `driver`; returns true if a stop was requested before it was installed.
+    func install(_ driver: PollDriver?) -> Bool {
+        state.withLock { state in
+            state.driver = driver
+            return state.stopRequested
+        }
+    }
+
+    /// The running driver, after recording that a stop was requested.
+    func requestStop() -> PollDriver? {
+        state.withLock { state in
+            state.stopRequested = true
+            return state.driver
+        }
+    }
 }

@@ -42,13 +42,3 @@ public struct XMLElement: Sendable {
         return t.isEmpty ? nil : t
     }
 }
-
-extension String {
-    /// The string without leading and trailing Unicode whitespace.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[first...last])
-    }
-}

@@ -22,7 +22,7 @@ import Testing
         // Crash window: the line reached the log but "delivered" was never recorded.
         try store.commit(feed: "f", items: ["1"], alerts: [("a1", "{\"alert_id\":\"a1\"}"), ("a2", "{\"alert_id\":\"a2\"}")])
         try log.append(["{\"alert_id\":\"a1\"}"])
-        let delivery = AlertDelivery(store: store, log: log, logger: Logger(label: "test"))
+        let delivery = AlertDelivery(store: store, log: log, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         #expect(try delivery.deliverPending() == 1)
         #expect(try String(contentsOfFile: log.path, encoding: .utf8) == "{\"alert_id\":\"a1\"}\n{\"alert_id\":\"a2\"}\n")
         #expect(try store.pendingAlerts().isEmpty)

@@ -7,7 +7,7 @@ import PantauDaemon
 struct DaemonFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
     let directory = NSTemporaryDirectory() + "pantau-daemon-\(UUID().uuidString)"
-    let logger = Logger(label: "test")
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     var alertsLog: String { directory + "/alerts.jsonl" }
 

@@ -5,7 +5,7 @@ import Testing
 @testable import PantauFetch
 
 @Suite struct FetcherTests {
-    let logger = Logger(label: "test")
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     @Test func fetchesBodyAndHeadersOverHTTP() async throws {
         let server = try TestHTTPServer { _ in .init(headers: [("ETag", "\"v1\"")], body: "hello feed") }

@@ -1,0 +1,30 @@
+/// `[daemon]` settings.
+public struct DaemonSettings: Sendable, Hashable {
+    /// Where the SQLite state lives (`state_dir`).
+    public var stateDirectory: String
+    /// The JSON Lines alerts log (`alerts_log`).
+    public var alertsLog: String
+    /// Default seconds between polls of a feed (`poll_interval`).
+    public var pollInterval: Double
+    /// Transfers at once (`max_concurrent_fetches`).
+    public var maxConcurrentFetches: Int
+    /// Directory of watch lists (`watch_dir`).
+    public var watchDirectory: String
+    /// Largest feed body accepted, in bytes (`max_body_bytes`).
+    public var maxBodyBytes: Int
+    /// Seconds allowed for one fetch (`fetch_timeout`).
+    public var fetchTimeout: Double
+
+    /// Creates settings with the packaged defaults.
+    public init(stateDirectory: String = "/var/lib/pantau", alertsLog: String = "/var/log/pantau/alerts.jsonl",
+                pollInterval: Double = 900, maxConcurrentFetches: Int = 16, watchDirectory: String = "/etc/pantau/watch.d",
+                maxBodyBytes: Int = 10 << 20, fetchTimeout: Double = 30) {
+        self.stateDirectory = stateDirectory
+        self.alertsLog = alertsLog
+        self.pollInterval = pollInterval
+        self.maxConcurrentFetches = maxConcurrentFetches
+        self.watchDirectory = watchDirectory
+        self.maxBodyBytes = maxBodyBytes
+        self.fetchTimeout = fetchTimeout
+    }
+}

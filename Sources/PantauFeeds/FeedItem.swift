@@ -1,0 +1,38 @@
+import struct Foundation.Date
+
+/// One entry of a feed, as plain text.
+public struct FeedItem: Sendable, Hashable {
+    /// Stable identity: guid/id, else link, else a hash of title, date and summary.
+    public var id: String
+    /// Title, plain text.
+    public var title: String
+    /// Link to the article.
+    public var link: String?
+    /// Publication date, when it could be parsed.
+    public var published: Date?
+    /// The date as written in the feed.
+    public var publishedRaw: String?
+    /// Summary or description, plain text.
+    public var summary: String
+    /// Full content (`content:encoded`, Atom `content`), plain text; empty when absent.
+    public var content: String
+
+    /// Creates an item.
+    public init(id: String, title: String, link: String? = nil, published: Date? = nil, publishedRaw: String? = nil, summary: String = "", content: String = "") {
+        self.id = id
+        self.title = title
+        self.link = link
+        self.published = published
+        self.publishedRaw = publishedRaw
+        self.summary = summary
+        self.content = content
+    }
+
+    /// The text to analyse: title, then the longer of content and summary, one per paragraph.
+    public var analysisText: String {
+        let body = content.count >= summary.count ? content : summary
+        if title.isEmpty { return body }
+        if body.isEmpty { return title }
+        return title + "\n" + body
+    }
+}

@@ -1,0 +1,70 @@
+import CLibXML2
+
+/// SAX callback target: builds the element tree. Lives only for one parse, on one thread.
+final class SAXTreeBuilder {
+    var stack: [XMLElement] = []
+    var root: XMLElement?
+    var errors: [String] = []
+    var refusal: String?
+    var textBytes = 0
+    let maxTextBytes: Int
+    var context: xmlParserCtxtPtr?
+
+    init(maxTextBytes: Int) { self.maxTextBytes = maxTextBytes }
+
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> SAXTreeBuilder {
+        Unmanaged<SAXTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+    }
+
+    func start(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        var element = XMLElement(name: localname.map { String(cString: $0) } ?? "", namespace: uri.map { String(cString: $0) } ?? "")
+        if let attributes, count > 0 {
+            for i in 0..<count {
+                let base = i * 5
+                guard let name = attributes[base], let begin = attributes[base + 3], let end = attributes[base + 4] else { continue }
+                let length = end - begin
+                let value = String(decoding: UnsafeBufferPointer(start: begin, count: length), as: UTF8.self)
+                element.attributes[String(cString: name)] = value
+            }
+        }
+        stack.append(element)
+    }
+
+    func end() {
+        guard let element = stack.popLast() else { return }
+        if stack.isEmpty {
+            if root == nil { root = element }
+        } else {
+            stack[stack.count - 1].children.append(element)
+            stack[stack.count - 1].allText += element.allText
+        }
+    }
+
+    /// Closes elements a truncated document left open (recover mode).
+    func closeAll() {
+        while !stack.isEmpty { end() }
+    }
+
+    func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
+        guard let ch, len > 0, !stack.isEmpty else { return }
+        textBytes += len
+        if textBytes > maxTextBytes {
+            refuse("text exceeds \(maxTextBytes) bytes")
+            return
+        }
+        let chunk = String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
+        stack[stack.count - 1].text += chunk
+        stack[stack.count - 1].allText += chunk
+    }
+
+    func refuse(_ reason: String) {
+        if refusal == nil { refusal = reason }
+        if let context { xmlStopParser(context) }
+    }
+
+    func error(_ error: xmlError) {
+        guard errors.count < 10 else { return }
+        let message = error.message.map { String(cString: $0).trimmingWhitespace() } ?? "parse error"
+        errors.append("line \(error.line): \(message)")
+    }
+}
