@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the `pantau` executable built next to the test bundle.
 struct PantauProcess {
@@ -35,8 +36,19 @@ struct PantauProcess {
     /// Runs `pantau arguments…` to completion.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let (process, out, err) = try start(arguments, environment: environment)
+        // Drain stderr on another thread: a child blocked writing a full stderr pipe would
+        // never close stdout.
+        let stderrData = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        Thread.detachNewThread {
+            let data = errHandle.readDataToEndOfFile()
+            stderrData.withLock { $0 = data }
+            done.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let stderr = stderrData.withLock { $0 }
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
