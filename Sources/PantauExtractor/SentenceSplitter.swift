@@ -40,8 +40,8 @@ public struct SentenceSplitter: Sendable {
 
         func emit(_ end: Int) {
             var lo = start, hi = end
-            while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
-            while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+            while lo < hi, scalars[lo].isSpace { lo += 1 }
+            while hi > lo, scalars[hi - 1].isSpace { hi -= 1 }
             if lo < hi {
                 let range = offsets[lo]..<offsets[hi]
                 let a = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
@@ -99,5 +99,13 @@ public struct SentenceSplitter: Sendable {
         if c.properties.isUppercase { return true }
         if c.value >= 0x30 && c.value <= 0x39 { return true }
         return c == "“" || c == "\"" || c == "'" || c == "‘" || c == "(" || c == "«" || c == "["
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answering ASCII without the property tables.
+    @inline(__always)
+    var isSpace: Bool {
+        value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : properties.isWhitespace
     }
 }

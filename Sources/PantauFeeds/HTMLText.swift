@@ -48,13 +48,33 @@ public enum HTMLText {
         }
     }
 
-    /// Collapses spaces and tabs, trims lines, and keeps single line breaks between paragraphs.
+    /// Collapses runs of spaces, trims every line and drops empty lines, keeping single
+    /// line breaks between paragraphs. One pass over the scalars, ASCII without table lookups.
     static func normalize(_ text: String) -> String {
-        var lines: [String] = []
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            let words = line.split(whereSeparator: { $0.isWhitespace })
-            if !words.isEmpty { lines.append(words.joined(separator: " ")) }
+        var out = String.UnicodeScalarView()
+        var lineHasContent = false
+        var pendingSpace = false
+        var pendingNewline = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 {
+                if lineHasContent { pendingNewline = true }
+                lineHasContent = false
+                pendingSpace = false
+            } else if v == 0x20 || v == 0x09 || v == 0x0B || v == 0x0C || (v >= 0x80 && scalar.properties.isWhitespace) {
+                if lineHasContent { pendingSpace = true }
+            } else {
+                if pendingNewline {
+                    out.append("\n")
+                    pendingNewline = false
+                } else if pendingSpace {
+                    out.append(" ")
+                }
+                pendingSpace = false
+                out.append(scalar)
+                lineHasContent = true
+            }
         }
-        return lines.joined(separator: "\n")
+        return String(out)
     }
 }
