@@ -49,7 +49,8 @@ measure() {  # measure NAME CMD... : appends "wall cpu rssKB" to $RES/NAME and k
   awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' "$RES/$name.t" >> "$RES/$name"
 }
 
-rm -f "$RES"/pantau_p* "$RES"/peer_p*
+rm -f "$RES"/pantau_p* "$RES"/peer_p* "$RES"/curl_p*
+sed "s#^#url = \"http://127.0.0.1:$PORT/#; s#\$#\"\\noutput = \"/dev/null\"#" "$C/feeds.txt" > "$WORK/curl.conf"
 for r in $(seq "$RUNS"); do
   echo "run $r/$RUNS" >&2
   python3 "$PEERS/make_corpus.py" "$C" --set-round 0 >/dev/null
@@ -58,6 +59,9 @@ for r in $(seq "$RUNS"); do
     [ "$p" = 3 ] && python3 "$PEERS/make_corpus.py" "$C" --set-round 1 >/dev/null
     measure "pantau_p$p" "$PANTAU" run --once --config "$WORK/pantau/pantau.toml" --log-level error
   done
+  # The floor: curl itself fetching every feed (64 in parallel, keep-alive), nothing parsed.
+  python3 "$PEERS/make_corpus.py" "$C" --set-round 0 >/dev/null
+  measure curl_p1 curl -s --parallel --parallel-max 64 --config "$WORK/curl.conf"
   if [ "$PEER" = 1 ] && [ -x "$VENV/bin/python" ]; then
     python3 "$PEERS/make_corpus.py" "$C" --set-round 0 >/dev/null
     rm -rf "$WORK/peer"; mkdir -p "$WORK/peer"
@@ -85,11 +89,11 @@ labels = {1: "poll 1: 1000 feeds, cold (all 200)", 2: "poll 2: all 304", 3: "pol
 print("| poll | program | wall s | CPU s | peak RSS MB | runs | last output |")
 print("|---|---|---|---|---|---|---|")
 for p in (1, 2, 3):
-    for prog in ("pantau", "peer"):
+    for prog in ("pantau", "peer", "curl"):
         r = row("%s_p%d" % (prog, p))
         if r is None:
             continue
         out = open(os.path.join(res, "%s_p%d.out" % (prog, p))).read().strip().splitlines()
-        last = out[0] if prog == "pantau" and out else (out[-1][:120] if out else "")
+        last = out[0] if prog == "pantau" and out else (out[-1][:120] if out else "fetch only, no parsing")
         print("| %s | %s | %s | %s | %s | %d | %s |" % (labels[p], prog, r[0], r[1], r[2], r[3], last.replace("|", "/")))
 PY
