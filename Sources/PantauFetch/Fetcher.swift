@@ -31,8 +31,8 @@ public actor Fetcher {
         }
     }
 
-    /// `Pantau/<version> (+project URL)`.
-    public static let defaultUserAgent = "Pantau/\(PantauVersion.string) (+https://github.com/pantau-watch/pantau)"
+    /// `Pantau/<version> (self-hosted news feed watcher)`.
+    public static let defaultUserAgent = "Pantau/\(PantauVersion.string) (self-hosted news feed watcher)"
 
     /// The executor (and queue) the fetcher runs on; other actors may share it.
     public nonisolated let executor: DispatchQueueExecutor
@@ -185,26 +185,27 @@ public actor Fetcher {
             return
         }
         CurlMulti.cancelSources(socket, &watch, read: !wantRead, write: !wantWrite, registry: curl.registry)
-        let registry = curl.registry
         if wantRead, watch.read == nil {
             let source = DispatchSource.makeReadSource(fileDescriptor: socket, queue: executor.queue)
-            source.setEventHandler { [weak self] in
-                self?.assumeIsolated { $0.socketAction(socket, CURL_CSELECT_IN) }
-            }
-            source.setCancelHandler { registry.sourceCancelled(socket) }
-            source.resume()
+            arm(source, socket: socket, event: CURL_CSELECT_IN)
             watch.read = source
         }
         if wantWrite, watch.write == nil {
             let source = DispatchSource.makeWriteSource(fileDescriptor: socket, queue: executor.queue)
-            source.setEventHandler { [weak self] in
-                self?.assumeIsolated { $0.socketAction(socket, CURL_CSELECT_OUT) }
-            }
-            source.setCancelHandler { registry.sourceCancelled(socket) }
-            source.resume()
+            arm(source, socket: socket, event: CURL_CSELECT_OUT)
             watch.write = source
         }
         curl.sockets[socket] = watch
+    }
+
+    /// Wires a socket source to `curl_multi_socket_action` and to the registry, then starts it.
+    func arm(_ source: any DispatchSourceProtocol, socket: curl_socket_t, event: Int32) {
+        let registry = curl.registry
+        source.setEventHandler { [weak self] in
+            self?.assumeIsolated { $0.socketAction(socket, event) }
+        }
+        source.setCancelHandler { registry.sourceCancelled(socket) }
+        source.resume()
     }
 
     func collectFinished() {
