@@ -102,7 +102,8 @@ import Testing
         config.daemon.pollInterval = 0.05
         let daemon = try Daemon(configuration: config, logger: fixture.logger)
         async let summary = daemon.run(once: false)
-        while server.requests.count < 3 { try await Task.sleep(for: .milliseconds(20)) }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while server.requests.count < 3 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         daemon.stop()
         let result = await summary
         #expect(result.feedsPolled >= 3)
