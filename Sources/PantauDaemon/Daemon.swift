@@ -8,52 +8,92 @@ import PantauStore
 import PantauWatch
 
 /// Pantau's service: opens the state and the alerts log, compiles the watch lists, and
-/// polls the configured feeds until stopped (or once).
+/// polls the configured feeds until stopped (or once). Reload, log reopening and stop are
+/// safe to call from any thread (signal handlers); they hop onto the event loop.
 public final class Daemon: Sendable {
-    /// The configuration in force.
+    /// The configuration the daemon started with.
     public let configuration: PantauConfiguration
     /// The state database.
     public let store: StateStore
     /// The alerts log.
     public let alertLog: AlertLogFile
-    let pipeline: FeedPipeline
+    let delivery: AlertDelivery
     let fetcher: Fetcher
     let logger: Logger
+    let notifier: ServiceNotifier
     let driverBox = DriverBox()
 
     /// Opens state and log for `configuration`. Throws ``StoreError`` or ``AlertLogError``
-    /// with the path and reason.
-    public init(configuration: PantauConfiguration, logger: Logger) throws {
+    /// with the path and reason. `notifier` reports to systemd (inactive by default).
+    public init(configuration: PantauConfiguration, logger: Logger, notifier: ServiceNotifier = ServiceNotifier(environment: [:])) throws {
         self.configuration = configuration
         self.logger = logger
+        self.notifier = notifier
         self.store = try StateStore(directory: configuration.daemon.stateDirectory)
         self.alertLog = try AlertLogFile(path: configuration.daemon.alertsLog)
-        let delivery = AlertDelivery(store: store, log: alertLog, logger: logger)
-        let builder = AlertBuilder(matcher: WatchMatcher(watches: configuration.watches))
-        self.pipeline = FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger)
+        self.delivery = AlertDelivery(store: store, log: alertLog, logger: logger)
         self.fetcher = Fetcher(
             configuration: .init(maxConcurrent: configuration.daemon.maxConcurrentFetches),
             executor: DispatchQueueExecutor(label: "pantau.loop"), logger: logger
         )
     }
 
+    /// The pipeline for `configuration` over this daemon's store and log.
+    func pipeline(for configuration: PantauConfiguration) -> FeedPipeline {
+        let builder = AlertBuilder(matcher: WatchMatcher(watches: configuration.watches))
+        return FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger)
+    }
+
     /// Polls feeds: each once when `once` is true, else at their intervals until ``stop()``.
-    /// Alerts left in the outbox by an earlier run are delivered first.
+    /// Alerts left in the outbox by an earlier run are delivered first. Sends `READY=1`
+    /// once polling has started.
     public func run(once: Bool) async -> RunSummary {
-        pipeline.deliver()
-        let driver = PollDriver(configuration: configuration, once: once, fetcher: fetcher, pipeline: pipeline, logger: logger)
+        let pipeline = pipeline(for: configuration)
+        _ = pipeline.deliver()
+        let driver = PollDriver(configuration: configuration, once: once, fetcher: fetcher, pipeline: pipeline,
+                                notifier: notifier, logger: logger)
         let stopEarly = driverBox.install(driver)
         logger.info("polling", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "once": "\(once)"])
         if stopEarly { stop() }
         let summary = await driver.run()
         _ = driverBox.install(nil)
-        pipeline.deliver()
+        _ = pipeline.deliver()
         return summary
     }
 
-    /// Asks a running ``run(once:)`` to finish: no new fetches, running ones cancelled.
-    /// Safe to call from any thread (signal handlers).
+    /// Applies a reloaded configuration, or reports why it was refused, with
+    /// `RELOADING=1` … `READY=1` around it. On failure the daemon keeps its configuration.
+    public func reload(_ result: Result<PantauConfiguration, ConfigError>) {
+        guard let driver = driverBox.current() else { return }
+        let next = result.map { pipeline(for: $0) }
+        driver.executor.queue.async {
+            driver.assumeIsolated { driver in
+                switch (result, next) {
+                case (.success(let configuration), .success(let pipeline)):
+                    driver.reload(configuration, pipeline: pipeline, keeping: self.configuration.daemon)
+                case (.failure(let error), _), (_, .failure(let error)):
+                    driver.reloadRefused(error)
+                }
+            }
+        }
+    }
+
+    /// Reopens the alerts log (after logrotate moved it) and delivers anything pending.
+    public func reopenLog() {
+        do {
+            try alertLog.reopen()
+            logger.notice("alerts log reopened", metadata: ["path": "\(alertLog.path)"])
+        } catch {
+            logger.error("could not reopen the alerts log; alerts stay queued", metadata: ["error": "\(error)"])
+        }
+        guard let driver = driverBox.current() else { return }
+        driver.executor.queue.async { driver.assumeIsolated { $0.retryDelivery() } }
+    }
+
+    /// Asks a running ``run(once:)`` to finish: `STOPPING=1`, no new fetches, running ones
+    /// cancelled, in-flight alerts written. Safe to call from any thread.
     public func stop() {
+        notifier.send("STOPPING=1")
         guard let driver = driverBox.requestStop() else { return }
         driver.executor.queue.async { driver.assumeIsolated { $0.stop() } }
     }

@@ -18,6 +18,11 @@ final class DriverBox: Sendable {
         }
     }
 
+    /// The running driver, if any.
+    func current() -> PollDriver? {
+        state.withLock { $0.driver }
+    }
+
     /// The running driver, after recording that a stop was requested.
     func requestStop() -> PollDriver? {
         state.withLock { state in

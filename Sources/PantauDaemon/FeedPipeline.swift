@@ -9,6 +9,7 @@ import PantauStore
 /// extract and match the new ones, commit "seen" and alerts in one transaction, then deliver
 /// alerts to the log. CPU-bound; the driver runs it off the event loop.
 public struct FeedPipeline: Sendable {
+    /// The state database.
     let store: StateStore
     let parser: FeedParser
     let builder: AlertBuilder
@@ -47,12 +48,14 @@ public struct FeedPipeline: Sendable {
         state.lastPoll = now
         var report = FeedReport(feed: feed.name)
         var newValidators: Validators?
+        var duration = 0.0
 
         switch result {
         case .failure(let error):
             report.error = error.description
         case .success(let response):
             report.status = response.status
+            duration = response.duration
             switch classifier.classify(status: response.status, headers: response.headers, now: now) {
             case .notModified:
                 break
@@ -89,8 +92,8 @@ public struct FeedPipeline: Sendable {
                 state.lastModified = newValidators.lastModified
             }
             logger.info("feed polled", metadata: [
-                "feed": "\(feed.name)", "status": "\(report.status ?? 0)", "items": "\(report.items)",
-                "new": "\(report.newItems)", "alerts": "\(report.alerts)",
+                "feed": "\(feed.name)", "url": "\(feed.url)", "status": "\(report.status ?? 0)", "items": "\(report.items)",
+                "new": "\(report.newItems)", "alerts": "\(report.alerts)", "duration": "\((duration * 1000).rounded() / 1000)",
             ])
         }
         do {
@@ -98,7 +101,7 @@ public struct FeedPipeline: Sendable {
         } catch {
             logger.error("could not save feed state", metadata: ["feed": "\(feed.name)", "error": "\(error)"])
         }
-        if report.alerts > 0 { deliver() }
+        if report.alerts > 0 { report.deliveryFailed = !deliver() }
         return report
     }
 
@@ -129,12 +132,16 @@ public struct FeedPipeline: Sendable {
         return (parsed.items.count, newItems.count, alerts.count)
     }
 
-    /// Writes pending alerts to the log; on failure they stay in the outbox for next time.
-    public func deliver() {
+    /// Writes pending alerts to the log; on failure they stay in the outbox for a retry.
+    /// Returns false when the log could not be written.
+    @discardableResult
+    public func deliver() -> Bool {
         do {
             try delivery.deliverPending()
+            return true
         } catch {
             logger.error("could not write alerts to the log; they stay queued", metadata: ["error": "\(error)"])
+            return false
         }
     }
 }

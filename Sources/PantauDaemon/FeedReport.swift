@@ -14,6 +14,8 @@ public struct FeedReport: Sendable, Equatable {
     public var error: String?
     /// The server's requested delay before the next attempt, in seconds.
     public var retryAfter: Double?
+    /// The alerts were committed but could not be written to the log yet.
+    public var deliveryFailed = false
 
     /// Creates a report.
     public init(feed: String, status: Int? = nil, items: Int = 0, newItems: Int = 0, alerts: Int = 0, error: String? = nil, retryAfter: Double? = nil) {

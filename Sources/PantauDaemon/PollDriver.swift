@@ -6,40 +6,56 @@ import PantauFetch
 
 /// The thin driver that carries out ``PollScheduler`` actions: it starts fetches, arms one
 /// Dispatch timer for the next wake-up, hands results to the ``FeedPipeline`` on a worker
-/// queue and feeds the reports back to the scheduler.
+/// queue and feeds the reports back to the scheduler. It also keeps the counters behind
+/// `STATUS=`, pings the systemd watchdog from the event loop (a stuck loop stops the
+/// pings), and retries alert delivery with backoff while the log cannot be written.
 ///
 /// It runs on the same serial executor as the ``Fetcher``, so fetch completions enter it
 /// synchronously with `assumeIsolated`.
 actor PollDriver {
+    typealias Action = PollScheduler<SystemRandomNumberGenerator>.Action
+
     nonisolated let executor: DispatchQueueExecutor
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     let fetcher: Fetcher
-    let pipeline: FeedPipeline
-    let limits: FetchLimits
+    let notifier: ServiceNotifier
     let logger: Logger
     let workQueue = DispatchQueue(label: "pantau.work", attributes: .concurrent)
     let origin = DispatchTime.now()
+    var pipeline: FeedPipeline
+    var limits: FetchLimits
     var feeds: [String: FeedConfig]
     var scheduler: PollScheduler<SystemRandomNumberGenerator>
     var timer: (any DispatchSourceTimer)?
+    var housekeeping: (any DispatchSourceTimer)?
+    var deliveryRetry: (any DispatchSourceTimer)?
+    var deliveryBackoff: Double = 0
     var inFlight: [String: Int] = [:]
     var summary = RunSummary()
+    var counters = DaemonCounters()
+    var lastStatus = ""
     var finished: CheckedContinuation<RunSummary, Never>?
     var stopping = false
 
-    init(configuration: PantauConfiguration, once: Bool, fetcher: Fetcher, pipeline: FeedPipeline, logger: Logger) {
+    init(configuration: PantauConfiguration, once: Bool, fetcher: Fetcher, pipeline: FeedPipeline, notifier: ServiceNotifier, logger: Logger) {
         self.executor = fetcher.executor
         self.fetcher = fetcher
         self.pipeline = pipeline
+        self.notifier = notifier
         self.logger = logger
-        self.limits = FetchLimits(totalTimeout: configuration.daemon.fetchTimeout, maxBodyBytes: configuration.daemon.maxBodyBytes)
+        self.limits = Self.limits(configuration.daemon)
         self.feeds = Dictionary(uniqueKeysWithValues: configuration.feeds.map { ($0.name, $0) })
         self.scheduler = PollScheduler(
             feeds: configuration.feeds.map { ($0.name, $0.interval) },
             maxConcurrent: configuration.daemon.maxConcurrentFetches, once: once, now: 0,
             random: SystemRandomNumberGenerator()
         )
+        self.counters.feeds = configuration.feeds.count
+    }
+
+    static func limits(_ settings: DaemonSettings) -> FetchLimits {
+        FetchLimits(totalTimeout: settings.fetchTimeout, maxBodyBytes: settings.maxBodyBytes)
     }
 
     /// Monotonic seconds since the driver was created.
@@ -47,24 +63,32 @@ actor PollDriver {
 
     /// Polls until the scheduler finishes (`once`) or ``stop()`` is called.
     func run() async -> RunSummary {
-        let timer = DispatchSource.makeTimerSource(queue: executor.queue)
-        timer.setEventHandler { [weak self] in
-            self?.assumeIsolated { $0.perform($0.scheduler.tick(now: $0.now)) }
-        }
-        timer.schedule(deadline: .distantFuture)
-        timer.resume()
-        self.timer = timer
+        timer = makeTimer { $0.perform($0.scheduler.tick(now: $0.now)) }
+        startHousekeeping()
         return await withCheckedContinuation { continuation in
             finished = continuation
             perform(scheduler.tick(now: now))
+            notifier.send("READY=1", "STATUS=" + counters.statusLine)
         }
     }
 
-    /// Stops starting fetches, cancels running ones, and lets ``run()`` return.
+    /// A suspended-until-scheduled timer on the loop queue that runs `body` in isolation.
+    func makeTimer(_ body: @escaping @Sendable (isolated PollDriver) -> Void) -> any DispatchSourceTimer {
+        let timer = DispatchSource.makeTimerSource(queue: executor.queue)
+        timer.setEventHandler { [weak self] in
+            self?.assumeIsolated { body($0) }
+        }
+        timer.schedule(deadline: .distantFuture)
+        timer.resume()
+        return timer
+    }
+
+    /// Stops starting fetches, cancels running ones, and lets ``run()`` return once the
+    /// pipeline has finished with what was already fetched.
     func stop() {
         guard !stopping else { return }
         stopping = true
-        logger.info("stopping: no new fetches")
+        logger.notice("stopping: no new fetches")
         let running = inFlight.values
         perform(scheduler.stop(now: now))
         for id in running {
@@ -72,7 +96,7 @@ actor PollDriver {
         }
     }
 
-    func perform(_ actions: [PollScheduler<SystemRandomNumberGenerator>.Action]) {
+    func perform(_ actions: [Action]) {
         for action in actions {
             switch action {
             case .fetch(let name):
@@ -82,8 +106,9 @@ actor PollDriver {
                 let deadline = DispatchTime(uptimeNanoseconds: origin.uptimeNanoseconds + UInt64(max(0, at) * 1e9))
                 timer?.schedule(deadline: deadline)
             case .finished:
-                timer?.cancel()
-                timer = nil
+                for t in [timer, housekeeping, deliveryRetry] { t?.cancel() }
+                (timer, housekeeping, deliveryRetry) = (nil, nil, nil)
+                persistCounters()
                 finished?.resume(returning: summary)
                 finished = nil
             }
@@ -92,17 +117,17 @@ actor PollDriver {
 
     func startFetch(_ feed: FeedConfig) {
         let request = pipeline.request(for: feed, limits: limits)
-        let id = fetcher.assumeIsolated { fetcher in
+        inFlight[feed.name] = fetcher.assumeIsolated { fetcher in
             fetcher.start(request) { [weak self] result in
                 self?.assumeIsolated { $0.fetched(feed, result) }
             }
         }
-        inFlight[feed.name] = id
     }
 
     func fetched(_ feed: FeedConfig, _ result: Result<FetchResponse, FetchError>) {
         inFlight[feed.name] = nil
-        if case .failure(let error) = result, error.kind == .cancelled, stopping {
+        if case .failure(let error) = result, error.kind == .cancelled {
+            // Stopping, or the feed was removed by a reload: nothing to record.
             perform(scheduler.completed(feed: feed.name, outcome: .success, now: now))
             return
         }
@@ -116,6 +141,106 @@ actor PollDriver {
 
     func processed(_ report: FeedReport) {
         summary.add(report)
-        perform(scheduler.completed(feed: report.feed, outcome: report.outcome, now: now))
+        counters.record(report, now: Date())
+        if report.deliveryFailed { scheduleDeliveryRetry() }
+        let actions = scheduler.completed(feed: report.feed, outcome: report.outcome, now: now)
+        if let slot = scheduler.slots[report.feed], !scheduler.once {
+            try? pipeline.store.setNextPoll(feed: report.feed, at: Date().addingTimeInterval(slot.due - now))
+        }
+        perform(actions)
+    }
+
+    // MARK: Reload
+
+    /// Switches to `configuration`: new watch lists, feeds added and removed (a removed
+    /// feed's running fetch is cancelled), new limits. `state_dir` and `alerts_log` need a
+    /// restart; a change to them is logged and ignored.
+    func reload(_ configuration: PantauConfiguration, pipeline: FeedPipeline, keeping current: DaemonSettings) {
+        notifier.send("RELOADING=1", ServiceNotifier.monotonicField())
+        if configuration.daemon.stateDirectory != current.stateDirectory || configuration.daemon.alertsLog != current.alertsLog {
+            logger.warning("state_dir and alerts_log changes take effect after a restart")
+        }
+        self.pipeline = pipeline
+        limits = Self.limits(configuration.daemon)
+        let removed = Set(feeds.keys).subtracting(configuration.feeds.map(\.name))
+        feeds = Dictionary(uniqueKeysWithValues: configuration.feeds.map { ($0.name, $0) })
+        for name in removed {
+            if let id = inFlight.removeValue(forKey: name) { fetcher.assumeIsolated { $0.cancel(id) } }
+        }
+        counters.feeds = configuration.feeds.count
+        counters.failing.formIntersection(feeds.keys)
+        counters.reloadError = nil
+        perform(scheduler.update(feeds: configuration.feeds.map { ($0.name, $0.interval) }, maxConcurrent: configuration.daemon.maxConcurrentFetches, now: now))
+        logger.notice("configuration reloaded", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "removed": "\(removed.count)"])
+        notifier.send("READY=1", "STATUS=" + counters.statusLine)
+    }
+
+    /// Keeps the current configuration and says why the new one was refused.
+    func reloadRefused(_ error: ConfigError) {
+        notifier.send("RELOADING=1", ServiceNotifier.monotonicField())
+        for problem in error.problems {
+            logger.error("reload refused", metadata: ["problem": "\(problem)"])
+        }
+        let first = error.problems.first.map(\.description) ?? "invalid configuration"
+        counters.reloadError = first + (error.problems.count > 1 ? " (and \(error.problems.count - 1) more)" : "")
+        notifier.send("READY=1", "STATUS=" + counters.statusLine)
+    }
+
+    // MARK: Housekeeping: watchdog, status, delivery retries
+
+    func startHousekeeping() {
+        var interval = Duration.seconds(5)
+        if let watchdog = notifier.watchdogInterval, watchdog < interval { interval = watchdog }
+        let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+        let timer = makeTimer { $0.tick() }
+        timer.schedule(deadline: .now() + .nanoseconds(Int(nanoseconds)), repeating: .nanoseconds(Int(max(nanoseconds, 1_000_000))))
+        housekeeping = timer
+    }
+
+    /// Runs on the loop queue: proves the loop is alive, refreshes `STATUS=` when it
+    /// changed, and persists the counters for `pantau status`.
+    func tick() {
+        if notifier.watchdogInterval != nil { notifier.send("WATCHDOG=1") }
+        let status = counters.statusLine
+        if status != lastStatus {
+            notifier.send("STATUS=" + status)
+            lastStatus = status
+            persistCounters()
+        }
+    }
+
+    func persistCounters() {
+        guard let data = try? JSONEncoder().encode(counters) else { return }
+        try? pipeline.store.setMeta("counters", String(decoding: data, as: UTF8.self))
+    }
+
+    /// After a failed delivery: try again in 1 s, doubling up to 5 min, until it works.
+    func scheduleDeliveryRetry() {
+        guard deliveryRetry == nil else { return }
+        deliveryBackoff = deliveryBackoff == 0 ? 1 : min(300, deliveryBackoff * 2)
+        let timer = makeTimer { $0.retryDelivery() }
+        timer.schedule(deadline: .now() + deliveryBackoff)
+        deliveryRetry = timer
+        logger.warning("alert delivery will be retried", metadata: ["in_seconds": "\(deliveryBackoff)"])
+    }
+
+    /// Delivers pending alerts off the loop; reschedules on failure.
+    func retryDelivery() {
+        deliveryRetry?.cancel()
+        deliveryRetry = nil
+        let pipeline = pipeline
+        let queue = executor.queue
+        workQueue.async { [driver = self] in
+            let ok = pipeline.deliver()
+            queue.async {
+                driver.assumeIsolated { driver in
+                    if ok {
+                        driver.deliveryBackoff = 0
+                    } else {
+                        driver.scheduleDeliveryRetry()
+                    }
+                }
+            }
+        }
     }
 }

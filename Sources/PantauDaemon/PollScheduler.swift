@@ -39,7 +39,7 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     /// First backoff after an error, in seconds (doubling each further error).
     public var firstBackoff: Double = 60
     /// Fetches at once.
-    public let maxConcurrent: Int
+    public private(set) var maxConcurrent: Int
     /// Poll each feed once, then finish.
     public let once: Bool
     /// Feeds by name.
@@ -127,7 +127,8 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     /// Replaces the feed set (config reload): new feeds are due now, removed feeds are
     /// dropped (a running fetch's result is then ignored), changed intervals apply from the
     /// next poll.
-    public mutating func update(feeds: [(name: String, interval: Double)], now: Double) -> [Action] {
+    public mutating func update(feeds: [(name: String, interval: Double)], maxConcurrent: Int? = nil, now: Double) -> [Action] {
+        if let maxConcurrent { self.maxConcurrent = max(1, maxConcurrent) }
         var fresh: [String: Slot] = [:]
         for feed in feeds {
             var slot = slots[feed.name] ?? Slot(interval: feed.interval, due: now)

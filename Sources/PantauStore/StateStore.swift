@@ -13,7 +13,7 @@ public final class StateStore: Sendable {
     let database: Mutex<SQLiteDatabase>
 
     /// Schema version written to `PRAGMA user_version`.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     /// Opens (creating if needed) `state.sqlite` in `directory`, creating the directory too.
     public convenience init(directory: String) throws(StoreError) {
@@ -43,9 +43,72 @@ public final class StateStore: Sendable {
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL UNIQUE,
                 created REAL NOT NULL, record TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(delivered, seq);
-            PRAGMA user_version=\(Self.schemaVersion);
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """)
+        try Self.migrate(db)
         self.database = Mutex(db)
+    }
+
+    /// Brings an older schema up to ``schemaVersion``.
+    static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
+        let statement = try db.prepare("PRAGMA user_version")
+        let version = try statement.step() ? statement.int(0) : 0
+        let columns = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('feeds') WHERE name = 'next_poll'")
+        if try columns.step(), columns.int(0) == 0 {
+            try db.execute("ALTER TABLE feeds ADD COLUMN next_poll REAL")
+        }
+        if version < schemaVersion { try db.execute("PRAGMA user_version=\(schemaVersion)") }
+    }
+
+    /// Records when `feed` will be polled next (shown by `pantau status`).
+    public func setNextPoll(feed: String, at date: Date?) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.prepare("UPDATE feeds SET next_poll = ? WHERE name = ?")
+                .bind(date.map { .double($0.timeIntervalSince1970) } ?? .text(nil), .text(feed)).run()
+        }
+    }
+
+    /// When `feed` is due next, as last recorded.
+    public func nextPoll(feed: String) throws(StoreError) -> Date? {
+        try database.withLock { db throws(StoreError) -> Date? in
+            let statement = try db.prepare("SELECT next_poll FROM feeds WHERE name = ?")
+            statement.bind(.text(feed))
+            return try statement.step() ? statement.double(0).map(Date.init(timeIntervalSince1970:)) : nil
+        }
+    }
+
+    /// Items seen per feed.
+    public func seenCounts() throws(StoreError) -> [String: Int] {
+        try database.withLock { db throws(StoreError) -> [String: Int] in
+            let statement = try db.prepare("SELECT feed, COUNT(*) FROM seen GROUP BY feed")
+            var counts: [String: Int] = [:]
+            while try statement.step() { counts[statement.text(0) ?? ""] = Int(statement.int(1)) }
+            return counts
+        }
+    }
+
+    /// Stores a small named value (the daemon's counters).
+    public func setMeta(_ key: String, _ value: String) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(key), .text(value)).run()
+        }
+    }
+
+    /// A value stored with ``setMeta(_:_:)``.
+    public func meta(_ key: String) throws(StoreError) -> String? {
+        try database.withLock { db throws(StoreError) -> String? in
+            let statement = try db.prepare("SELECT value FROM meta WHERE key = ?")
+            statement.bind(.text(key))
+            return try statement.step() ? statement.text(0) : nil
+        }
+    }
+
+    /// Alerts still waiting for the log.
+    public func pendingCount() throws(StoreError) -> Int {
+        try database.withLock { db throws(StoreError) -> Int in
+            let statement = try db.prepare("SELECT COUNT(*) FROM outbox WHERE delivered = 0")
+            return try statement.step() ? Int(statement.int(0)) : 0
+        }
     }
 
     /// The stored state of `feed`, or nil if it was never polled.

@@ -4,12 +4,19 @@ import PantauConfig
 
 /// `--config FILE`, shared by the subcommands that read the configuration.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Configuration file.", discussion: "Default: $PANTAU_CONFIG, else /etc/pantau/pantau.toml.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Configuration file.", discussion: "Default: $PANTAU_CONFIG, else $CONFIGURATION_DIRECTORY/pantau.toml (systemd), else /etc/pantau/pantau.toml.", valueName: "FILE"))
     var config: String?
 
-    /// The path to read: the flag, else `PANTAU_CONFIG`, else the packaged default.
+    /// The path to read: the flag, else `PANTAU_CONFIG`, else systemd's
+    /// `CONFIGURATION_DIRECTORY`, else the packaged default.
     var path: String {
-        config ?? ProcessInfo.processInfo.environment["PANTAU_CONFIG"] ?? "/etc/pantau/pantau.toml"
+        let environment = ProcessInfo.processInfo.environment
+        if let config { return config }
+        if let path = environment["PANTAU_CONFIG"] { return path }
+        if let directory = environment["CONFIGURATION_DIRECTORY"]?.split(separator: ":").first {
+            return String(directory) + "/pantau.toml"
+        }
+        return "/etc/pantau/pantau.toml"
     }
 
     /// True when the user named a file (flag or environment).
@@ -25,6 +32,11 @@ struct ConfigOptions: ParsableArguments {
             printError(error.description)
             throw ExitCode(1)
         }
+    }
+
+    /// Loads the configuration, returning the problems instead of exiting.
+    func tryLoad() -> Result<PantauConfiguration, ConfigError> {
+        Result { () throws(ConfigError) in try ConfigLoader().load(path: path) }
     }
 }
 

@@ -1,13 +1,20 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PantauConfig
 import PantauDaemon
 
 /// `pantau run`: the daemon in the foreground.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Poll the configured feeds and append alerts to the alerts log.",
-        discussion: "Runs until SIGTERM or SIGINT (then exits 0). With --once, polls every feed once, waits for the alerts to be written, prints a summary and exits (3 if some feed failed)."
+        discussion: """
+            Runs until SIGTERM or SIGINT (then exits 0). SIGHUP reloads the configuration and \
+            watch lists (a bad one is refused and the daemon keeps running); SIGUSR1 reopens the \
+            alerts log. Under systemd it reports READY, STATUS, WATCHDOG, RELOADING and STOPPING \
+            through $NOTIFY_SOCKET. With --once, polls every feed once, waits for the alerts to be \
+            written, prints a summary and exits (3 if some feed failed).
+            """
     )
 
     @OptionGroup var options: ConfigOptions
@@ -24,30 +31,40 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
-    func run() async throws {
-        var configuration = try options.load()
+    /// The configuration with the command-line overrides applied.
+    func apply(_ configuration: PantauConfiguration) -> PantauConfiguration {
+        var configuration = configuration
         let cwd = FileManager.default.currentDirectoryPath
         if let stateDir { configuration.daemon.stateDirectory = absolutePath(stateDir, cwd) }
         if let alertsLog { configuration.daemon.alertsLog = absolutePath(alertsLog, cwd) }
+        return configuration
+    }
 
+    func run() async throws {
+        let configuration = apply(try options.load())
         let level = logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        LoggingSystem.bootstrap { label in SystemdLogHandler(label: label, level: level) }
         let logger = Logger(label: "pantau")
 
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: configuration, logger: logger)
+            daemon = try Daemon(configuration: configuration, logger: logger, notifier: ServiceNotifier())
         } catch {
             printError("pantau: cannot start: \(error)")
             throw ExitCode(1)
         }
-        let signals = SignalWatcher(signals: [SIGTERM, SIGINT]) { number in
-            logger.notice("signal received, stopping", metadata: ["signal": "\(number)"])
-            daemon.stop()
+        let command = self
+        let signals = SignalWatcher(signals: [SIGTERM, SIGINT, SIGHUP, SIGUSR1]) { number in
+            switch number {
+            case SIGHUP:
+                logger.notice("SIGHUP: reloading the configuration", metadata: ["config": "\(command.options.path)"])
+                daemon.reload(command.options.tryLoad().map(command.apply))
+            case SIGUSR1:
+                daemon.reopenLog()
+            default:
+                logger.notice("signal received, stopping", metadata: ["signal": "\(number == SIGTERM ? "TERM" : "INT")"])
+                daemon.stop()
+            }
         }
         defer { signals.cancel() }
 
