@@ -1,0 +1,146 @@
+import Foundation
+import PantauTestSupport
+import Synchronization
+import Testing
+
+/// A feed whose item count the test raises; every item says "kirim pasukan".
+final class GrowingFeed: Sendable {
+    final class Count: Sendable {
+        let value = Mutex(1)
+    }
+
+    let count = Count()
+    let server: TestHTTPServer
+
+    init() throws {
+        let count = self.count
+        server = try TestHTTPServer { _ in
+            let n = count.value.withLock { $0 }
+            let items = (1...max(1, n)).map { "<item><guid>item-\($0)</guid><title>Rusia kirim pasukan gelombang \($0)</title></item>" }
+            return .init(body: "<rss version=\"2.0\"><channel>" + items.joined() + "</channel></rss>")
+        }
+    }
+
+    func publish() { count.value.withLock { $0 += 1 } }
+    var url: String { server.baseURL + "/feed.xml" }
+}
+
+/// The daemon under a fake systemd: sd_notify socket, watchdog, directories, signals.
+@Suite(.serialized) struct SystemdIntegrationTests {
+    let directory = NSTemporaryDirectory() + "pantau-systemd-\(UUID().uuidString)"
+
+    func writeConfig(feed: String, severity: String = "high") throws {
+        try FileManager.default.createDirectory(atPath: directory + "/etc/watch.d", withIntermediateDirectories: true)
+        // No state_dir / alerts_log: systemd's directories are the defaults.
+        try "[daemon]\npoll_interval = 0.2\n\n[[feed]]\nname = \"growing\"\nurl = \"\(feed)\"\n"
+            .write(toFile: directory + "/etc/pantau.toml", atomically: true, encoding: .utf8)
+        try "[[watch]]\nname = \"troops\"\nseverity = \"\(severity)\"\nany = [\"kirim pasukan\"]\n"
+            .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `pantau run` the way systemd would, with WATCHDOG_PID set to the daemon's own pid.
+    func startDaemon(notify: NotifyListener, watchdogUSec: Int = 200_000) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "WATCHDOG_PID=$$ exec \"$0\" \"$@\"", PantauProcess.executable, "run", "--config", directory + "/etc/pantau.toml"]
+        var env = ProcessInfo.processInfo.environment
+        env["NOTIFY_SOCKET"] = notify.address
+        env["WATCHDOG_USEC"] = "\(watchdogUSec)"
+        env["STATE_DIRECTORY"] = directory + "/state"
+        env["LOGS_DIRECTORY"] = directory + "/logs"
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = env
+        _ = FileManager.default.createFile(atPath: directory + "/daemon.log", contents: nil)
+        let log = FileHandle(forWritingAtPath: directory + "/daemon.log")!
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        return process
+    }
+
+    func alertLines(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    func waitUntil(_ what: String, timeout: Double = 10, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !condition() {
+            guard Date() < deadline else { throw NotifyTimeout(description: what, messages: []) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+    }
+
+    @Test func tellsSystemdTheTruthThroughAStartReloadRotateAndStop() throws {
+        let feed = try GrowingFeed()
+        defer { feed.server.stop() }
+        try writeConfig(feed: feed.url)
+        let notify = try NotifyListener(abstract: false)
+        defer { notify.close() }
+        let daemon = try startDaemon(notify: notify)
+        defer { if daemon.isRunning { daemon.terminate() } }
+
+        // Start: READY, STATUS, and watchdog pings from the event loop.
+        let ready = try notify.wait(for: "READY=1") { $0.contains("READY=1") }
+        #expect(notify.messages[ready].contains("STATUS="))
+        let firstPing = try notify.wait(for: "WATCHDOG=1", from: ready) { $0 == "WATCHDOG=1" }
+        try notify.wait(for: "second WATCHDOG=1", from: firstPing + 1) { $0 == "WATCHDOG=1" }
+        try notify.wait(for: "STATUS with an alert") { $0.contains("STATUS=") && $0.contains("1 alert today") }
+
+        // systemd's directories were used.
+        let log = directory + "/logs/alerts.jsonl"
+        #expect(FileManager.default.fileExists(atPath: directory + "/state/state.sqlite"))
+        try waitUntil("first alert") { alertLines(log).count == 1 }
+
+        // A good reload: RELOADING=1 with MONOTONIC_USEC, then READY=1.
+        try writeConfig(feed: feed.url, severity: "critical")
+        var mark = notify.messages.count
+        kill(daemon.processIdentifier, SIGHUP)
+        let reloading = try notify.wait(for: "RELOADING=1", from: mark) { $0.hasPrefix("RELOADING=1") }
+        #expect(notify.messages[reloading].contains("MONOTONIC_USEC="))
+        try notify.wait(for: "READY=1 after reload", from: reloading) { $0.hasPrefix("READY=1") }
+
+        // A bad reload is refused: still running, old config, the problem's location in STATUS.
+        try "[[watch]]\nname = \"troops\"\nseverity = \"urgent\"\nany = [\"kirim pasukan\"]\n"
+            .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
+        mark = notify.messages.count
+        kill(daemon.processIdentifier, SIGHUP)
+        let refused = try notify.wait(for: "refused reload STATUS", from: mark) { $0.contains("READY=1") && $0.contains("reload refused") }
+        #expect(notify.messages[refused].contains("10-troops.toml:3:1: severity must be one of"))
+        #expect(daemon.isRunning)
+        feed.publish()
+        try waitUntil("alert raised under the previous config") { alertLines(log).count == 2 }
+        #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
+
+        // Rotation: move the log away, SIGUSR1, new alerts go to a new file, none twice.
+        try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
+        kill(daemon.processIdentifier, SIGUSR1)
+        try waitUntil("reopened log") { FileManager.default.fileExists(atPath: log) }
+        feed.publish()
+        try waitUntil("alert in the new log") { alertLines(log).count == 1 }
+        #expect(alertLines(log + ".1").count == 2)
+        #expect(alertLines(log)[0].contains("item-3"))
+
+        // Stop: STOPPING=1, exit 0 well within 10 s.
+        mark = notify.messages.count
+        let stopAt = Date()
+        kill(daemon.processIdentifier, SIGTERM)
+        try notify.wait(for: "STOPPING=1", from: mark) { $0.contains("STOPPING=1") }
+        daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
+        #expect(Date().timeIntervalSince(stopAt) < 10)
+    }
+
+    @Test func notifiesThroughAnAbstractSocketToo() throws {
+        let feed = try GrowingFeed()
+        defer { feed.server.stop() }
+        try writeConfig(feed: feed.url)
+        let notify = try NotifyListener(abstract: true)
+        defer { notify.close() }
+        let daemon = try startDaemon(notify: notify)
+        try notify.wait(for: "READY=1 on @socket") { $0.contains("READY=1") }
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+        #expect(notify.messages.contains { $0.contains("STOPPING=1") })
+    }
+}
