@@ -82,13 +82,15 @@ public final class AlertLogFile: Sendable {
         }
     }
 
-    /// The last `bytes` bytes of the log (for duplicate checks after a crash).
+    /// The last `bytes` bytes of the log (for duplicate checks after a crash). Empty for
+    /// anything but a regular file (a device never ends).
     public func tail(bytes: Int = 256 << 10) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return "" }
         defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
+        let size = UInt64(info.st_size)
         try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
-        let data = (try? handle.readToEnd()) ?? Data()
+        let data = (try? handle.read(upToCount: bytes)) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
