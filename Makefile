@@ -39,8 +39,10 @@ install: $(BINARY)
 	  test -e $(DESTDIR)$(CONFDIR)/watch.d/$$(basename $$f) || install -m 0644 $$f $(DESTDIR)$(CONFDIR)/watch.d/; \
 	done
 	install -D -m 0644 etc/logrotate.d/pantau $(DESTDIR)$(SYSCONFDIR)/logrotate.d/pantau
+	install -d -m 0755 $(DESTDIR)$(UNITDIR)
 	sed 's#/usr/local/bin/pantau#$(BINDIR)/pantau#g; s#/etc/pantau/#$(CONFDIR)/#g' systemd/pantau.service \
-	  > pantau.service.tmp && install -D -m 0644 pantau.service.tmp $(DESTDIR)$(UNITDIR)/pantau.service && rm -f pantau.service.tmp
+	  > $(DESTDIR)$(UNITDIR)/pantau.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/pantau.service
 	install -D -m 0644 docs/man/man8/pantau.8 $(DESTDIR)$(MANDIR)/man8/pantau.8
 	install -D -m 0644 docs/man/man5/pantau.toml.5 $(DESTDIR)$(MANDIR)/man5/pantau.toml.5
 	@echo "installed; next: systemctl daemon-reload && systemctl enable --now pantau"
