@@ -71,3 +71,12 @@ import Testing
         #expect(result.stderr.contains(directory + "/bad.xml: unknown feed format"))
     }
 }
+
+@Suite struct SystemdDirectoryTests {
+    @Test func configurationDirectoryIsTheDefaultConfigLocation() throws {
+        let directory = PantauProcess.repository + "/etc/pantau"
+        let result = try PantauProcess.run(["check-config"], environment: ["CONFIGURATION_DIRECTORY": directory, "PANTAU_CONFIG": ""].filter { !$0.value.isEmpty })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(directory + "/pantau.toml: ok"))
+    }
+}
