@@ -37,16 +37,12 @@ public final class NotifyListener: Sendable {
         Thread.detachNewThread { listener.receiveLoop() }
     }
 
-    deinit { close() }
 
-    /// Stops listening.
+    /// Stops listening. The receiving thread closes the descriptor itself when it sees the
+    /// flag (within its 100 ms receive timeout): closing it here could let another thread's
+    /// new socket take the number while `recv` still reads from it.
     public func close() {
-        let first = closed.withLock { closed in
-            defer { closed = true }
-            return !closed
-        }
-        guard first else { return }
-        Glibc.close(fd)
+        closed.withLock { $0 = true }
         if !address.hasPrefix("@") { unlink(address) }
     }
 
@@ -59,6 +55,7 @@ public final class NotifyListener: Sendable {
                 received.withLock { $0.append(message) }
             }
         }
+        Glibc.close(fd)
     }
 
     /// Every message so far.
