@@ -11,6 +11,8 @@ final class CurlMulti {
     let multi: UnsafeMutableRawPointer
     var transfers: [Int: Transfer] = [:]
     var waiting: [Transfer] = []
+    /// Running transfers per ``HostKey``.
+    var runningPerHost: [String: Int] = [:]
     var sockets: [curl_socket_t: SocketWatch] = [:]
     let registry = SocketRegistry()
     var timer: (any DispatchSourceTimer)?

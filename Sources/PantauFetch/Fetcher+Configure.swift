@@ -23,6 +23,9 @@ extension Fetcher {
         try set(CURLOPT_CONNECTTIMEOUT_MS, Int(request.limits.connectTimeout * 1000))
         try set(CURLOPT_TIMEOUT_MS, Int(request.limits.totalTimeout * 1000))
         try FetchError.check(ccurl_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.limits.maxBodyBytes)), "setting the size limit", url: url)
+        try set(CURLOPT_LOW_SPEED_LIMIT, request.limits.lowSpeedBytesPerSecond)
+        try set(CURLOPT_LOW_SPEED_TIME, request.limits.lowSpeedSeconds)
+        if let caFile = request.limits.caFile { try set(CURLOPT_CAINFO, caFile) }
         try set(CURLOPT_ACCEPT_ENCODING, "")  // every encoding this libcurl supports
         try set(CURLOPT_USERAGENT, configuration.userAgent)
         try FetchError.check(ccurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, transfer.errorBuffer), "setting the error buffer", url: url)

@@ -18,7 +18,8 @@ public actor Fetcher {
     public struct Configuration: Sendable {
         /// Transfers running at once; more wait in a queue.
         public var maxConcurrent: Int
-        /// Connections per host libcurl may open.
+        /// Transfers per host (scheme, host and port) at once; more wait in the queue, so
+        /// their timeouts do not run while they wait.
         public var maxPerHost: Int
         /// The `User-Agent` header.
         public var userAgent: String
@@ -108,10 +109,10 @@ public actor Fetcher {
             queue.async { completion(.failure(error)) }
             return id
         }
-        if curl.transfers.count >= configuration.maxConcurrent {
-            curl.waiting.append(transfer)
-        } else {
+        if canStart(transfer) {
             add(transfer)
+        } else {
+            curl.waiting.append(transfer)
         }
         return id
     }
@@ -125,6 +126,7 @@ public actor Fetcher {
         } else if let running = curl.transfers.removeValue(forKey: id) {
             transfer = running
             curl_multi_remove_handle(curl.multi, running.easy)
+            released(running)
             startWaiting()
         } else {
             return
@@ -137,20 +139,39 @@ public actor Fetcher {
     /// Number of transfers running or queued.
     public var activeCount: Int { curl.transfers.count + curl.waiting.count }
 
+    /// Under the global limit, and under the per-host limit for network URLs.
+    func canStart(_ transfer: Transfer) -> Bool {
+        guard curl.transfers.count < configuration.maxConcurrent else { return false }
+        return transfer.host == "file://" || curl.runningPerHost[transfer.host, default: 0] < configuration.maxPerHost
+    }
+
+    func released(_ transfer: Transfer) {
+        let remaining = curl.runningPerHost[transfer.host, default: 1] - 1
+        curl.runningPerHost[transfer.host] = remaining > 0 ? remaining : nil
+    }
+
     func add(_ transfer: Transfer) {
         curl.transfers[transfer.id] = transfer
+        curl.runningPerHost[transfer.host, default: 0] += 1
         let code = curl_multi_add_handle(curl.multi, transfer.easy)
         if code != CURLM_OK {
             curl.transfers[transfer.id] = nil
+            released(transfer)
             let completion = transfer.completion
             let url = transfer.request.url
             executor.queue.async { completion(.failure(FetchError(.setup, url: url, message: "curl_multi_add_handle: \(String(cString: curl_multi_strerror(code)))"))) }
         }
     }
 
+    /// Starts queued transfers in order, skipping those whose host is at its limit.
     func startWaiting() {
-        while curl.transfers.count < configuration.maxConcurrent, !curl.waiting.isEmpty {
-            add(curl.waiting.removeFirst())
+        var index = 0
+        while index < curl.waiting.count, curl.transfers.count < configuration.maxConcurrent {
+            if canStart(curl.waiting[index]) {
+                add(curl.waiting.remove(at: index))
+            } else {
+                index += 1
+            }
         }
     }
 
@@ -219,6 +240,7 @@ public actor Fetcher {
             curl_multi_remove_handle(curl.multi, easy)
             let id = privatePointer.map { Int(bitPattern: $0) } ?? -1
             guard let transfer = curl.transfers.removeValue(forKey: id) else { continue }
+            released(transfer)
             finish(transfer, code: code)
         }
         startWaiting()

@@ -7,6 +7,8 @@ import CCurl
 final class Transfer {
     let id: Int
     let request: FetchRequest
+    /// ``HostKey`` of the request URL, for the per-host limit.
+    let host: String
     let easy: UnsafeMutableRawPointer
     let completion: @Sendable (Result<FetchResponse, FetchError>) -> Void
     let started: ContinuousClock.Instant
@@ -20,6 +22,7 @@ final class Transfer {
     init(id: Int, request: FetchRequest, easy: UnsafeMutableRawPointer, completion: @escaping @Sendable (Result<FetchResponse, FetchError>) -> Void) {
         self.id = id
         self.request = request
+        self.host = HostKey.of(request.url)
         self.easy = easy
         self.completion = completion
         self.started = .now

@@ -28,6 +28,9 @@ public final class TestHTTPServer: Sendable {
         public var body: [UInt8]
         /// Send the body with chunked transfer encoding (no Content-Length).
         public var chunked: Bool
+        /// Takes over the connection instead of a normal response (drip-feeding, endless
+        /// bodies); the connection is closed when it returns.
+        public var raw: (@Sendable (Int32) -> Void)?
 
         /// Creates a response.
         public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], chunked: Bool = false) {
@@ -35,6 +38,14 @@ public final class TestHTTPServer: Sendable {
             self.headers = headers
             self.body = body
             self.chunked = chunked
+            self.raw = nil
+        }
+
+        /// A response written by `raw` straight to the client socket.
+        public static func raw(_ body: @escaping @Sendable (Int32) -> Void) -> Response {
+            var response = Response()
+            response.raw = body
+            return response
         }
 
         /// Creates a response with a UTF-8 body.
@@ -49,6 +60,10 @@ public final class TestHTTPServer: Sendable {
     let handler: @Sendable (Request) -> Response
     let log = Mutex<[Request]>([])
     let stopped = Mutex(false)
+    let inFlight = Mutex((now: 0, peak: 0))
+
+    /// The most requests the handler was ever working on at once.
+    public var peakConcurrentRequests: Int { inFlight.withLock { $0.peak } }
 
     /// `http://127.0.0.1:<port>`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -138,7 +153,13 @@ public final class TestHTTPServer: Sendable {
             }
             let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers)
             log.withLock { $0.append(request) }
+            inFlight.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
             let response = handler(request)
+            inFlight.withLock { $0.now -= 1 }
+            if let raw = response.raw {
+                raw(client)
+                return
+            }
             var out = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
             var hasLength = false
             for (name, value) in response.headers {
@@ -170,7 +191,8 @@ public final class TestHTTPServer: Sendable {
         }
     }
 
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    /// Writes all of `bytes` to `fd`; false when the peer went away.
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
