@@ -9,13 +9,16 @@ import TOMLKit
 /// `[daemon]`: `state_dir` (string, default `$STATE_DIRECTORY` or `/var/lib/pantau`),
 /// `alerts_log` (string, default `$LOGS_DIRECTORY/alerts.jsonl` or
 /// `/var/log/pantau/alerts.jsonl`), `poll_interval` (duration, default `15m`),
-/// `max_concurrent_fetches` (integer 1–1024, default 16), `watch_dir` (string, default
-/// `watch.d` beside the config file), `max_body_bytes` (integer, default 10 MiB),
-/// `fetch_timeout` (duration, default `30s`).
+/// `max_concurrent_fetches` (integer 1–1024, default 16), `max_per_host` (integer 1–256,
+/// default 2), `watch_dir` (string, default `watch.d` beside the config file),
+/// `max_body_bytes` (integer, default 10 MiB), `fetch_timeout` (duration, default `30s`),
+/// `connect_timeout` (duration, default `10s`), `low_speed_limit` (bytes per second,
+/// default 64) and `low_speed_time` (duration, default `15s`).
 ///
 /// `[[feed]]`: `name` (required, unique), `url` or `path` (exactly one; `http`, `https` or
 /// `file` URL; a path is a local file), `interval` (duration, default `poll_interval`),
-/// `language` (`auto`, `id` or `en`, default `auto`).
+/// `min_interval` (default `interval`), `max_interval` (default the larger of `interval`
+/// and `1h`), `language` (`auto`, `id` or `en`, default `auto`), `ca_file` (PEM file).
 ///
 /// `[[watch]]` (in watch files): `name` (required, unique across files), `severity`
 /// (`low`, `medium`, `high`, `critical`; default `medium`), `any`, `all`, `none` (arrays of
@@ -48,7 +51,8 @@ public struct ConfigLoader: Sendable {
         )
         reader.checkKeys(document.table, table: "", allowed: ["daemon", "feed"])
         if let table = reader.table(document.table, "daemon", in: "") {
-            reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes", "fetch_timeout"])
+            reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes",
+                                                               "fetch_timeout", "connect_timeout", "max_per_host", "low_speed_limit", "low_speed_time"])
             if let v = reader.string(table, "state_dir", in: "daemon") { daemon.stateDirectory = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.string(table, "alerts_log", in: "daemon") { daemon.alertsLog = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.duration(table, "poll_interval", in: "daemon") { daemon.pollInterval = v }
@@ -56,6 +60,10 @@ public struct ConfigLoader: Sendable {
             if let v = reader.string(table, "watch_dir", in: "daemon") { daemon.watchDirectory = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.integer(table, "max_body_bytes", in: "daemon", range: 1024...(1 << 30)) { daemon.maxBodyBytes = v }
             if let v = reader.duration(table, "fetch_timeout", in: "daemon") { daemon.fetchTimeout = v }
+            if let v = reader.duration(table, "connect_timeout", in: "daemon") { daemon.connectTimeout = v }
+            if let v = reader.integer(table, "max_per_host", in: "daemon", range: 1...256) { daemon.maxPerHost = v }
+            if let v = reader.integer(table, "low_speed_limit", in: "daemon", range: 1...(1 << 30)) { daemon.lowSpeedLimit = v }
+            if let v = reader.duration(table, "low_speed_time", in: "daemon") { daemon.lowSpeedTime = v }
         }
 
         let feeds = readFeeds(document.table, reader: &reader, daemon: daemon, baseDirectory: baseDirectory)
@@ -109,7 +117,7 @@ public struct ConfigLoader: Sendable {
         var names: Set<String> = []
         for (index, table) in reader.arrayOfTables(root, "feed").enumerated() {
             let scope = "feed#\(index)"
-            reader.checkKeys(table, table: scope, allowed: ["name", "url", "path", "interval", "language"])
+            reader.checkKeys(table, table: scope, allowed: ["name", "url", "path", "interval", "min_interval", "max_interval", "language", "ca_file"])
             let name = reader.string(table, "name", in: scope, required: true, what: "feed")
             if let name, !names.insert(name).inserted {
                 reader.problem(scope, "name", "feed name \"\(name)\" is used twice; feed names must be unique")
@@ -133,6 +141,15 @@ public struct ConfigLoader: Sendable {
                 resolved = "file://" + Self.absolute(path, relativeTo: baseDirectory)
             }
             let interval = reader.duration(table, "interval", in: scope) ?? daemon.pollInterval
+            let minInterval = reader.duration(table, "min_interval", in: scope)
+            let maxInterval = reader.duration(table, "max_interval", in: scope)
+            if let minInterval, minInterval > interval {
+                reader.problem(scope, "min_interval", "min_interval must not be longer than interval")
+            }
+            if let maxInterval, maxInterval < interval {
+                reader.problem(scope, "max_interval", "max_interval must not be shorter than interval")
+            }
+            let caFile = reader.string(table, "ca_file", in: scope).map { Self.absolute($0, relativeTo: baseDirectory) }
             var language: String? = nil
             if let lang = reader.string(table, "language", in: scope) {
                 switch lang {
@@ -142,7 +159,8 @@ public struct ConfigLoader: Sendable {
                 }
             }
             if let name, let resolved {
-                feeds.append(FeedConfig(name: name, url: resolved, interval: interval, language: language))
+                feeds.append(FeedConfig(name: name, url: resolved, interval: interval, minInterval: minInterval, maxInterval: maxInterval,
+                                        language: language, caFile: caFile))
             }
         }
         return feeds

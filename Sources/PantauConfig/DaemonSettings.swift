@@ -14,11 +14,24 @@ public struct DaemonSettings: Sendable, Hashable {
     public var maxBodyBytes: Int
     /// Seconds allowed for one fetch (`fetch_timeout`).
     public var fetchTimeout: Double
+    /// Seconds allowed to connect, TLS included (`connect_timeout`).
+    public var connectTimeout: Double
+    /// Fetches per host at once (`max_per_host`).
+    public var maxPerHost: Int
+    /// Bytes per second below which a transfer is slow (`low_speed_limit`).
+    public var lowSpeedLimit: Int
+    /// Seconds a transfer may stay slow before it is cut (`low_speed_time`).
+    public var lowSpeedTime: Double
 
     /// Creates settings with the packaged defaults.
     public init(stateDirectory: String = "/var/lib/pantau", alertsLog: String = "/var/log/pantau/alerts.jsonl",
                 pollInterval: Double = 900, maxConcurrentFetches: Int = 16, watchDirectory: String = "/etc/pantau/watch.d",
-                maxBodyBytes: Int = 10 << 20, fetchTimeout: Double = 30) {
+                maxBodyBytes: Int = 10 << 20, fetchTimeout: Double = 30, connectTimeout: Double = 10, maxPerHost: Int = 2,
+                lowSpeedLimit: Int = 64, lowSpeedTime: Double = 15) {
+        self.connectTimeout = connectTimeout
+        self.maxPerHost = maxPerHost
+        self.lowSpeedLimit = lowSpeedLimit
+        self.lowSpeedTime = lowSpeedTime
         self.stateDirectory = stateDirectory
         self.alertsLog = alertsLog
         self.pollInterval = pollInterval

@@ -33,7 +33,7 @@ public final class Daemon: Sendable {
         self.alertLog = try AlertLogFile(path: configuration.daemon.alertsLog)
         self.delivery = AlertDelivery(store: store, log: alertLog, logger: logger)
         self.fetcher = Fetcher(
-            configuration: .init(maxConcurrent: configuration.daemon.maxConcurrentFetches),
+            configuration: .init(maxConcurrent: configuration.daemon.maxConcurrentFetches, maxPerHost: configuration.daemon.maxPerHost),
             executor: DispatchQueueExecutor(label: "pantau.loop"), logger: logger
         )
     }

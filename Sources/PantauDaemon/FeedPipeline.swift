@@ -53,6 +53,7 @@ public struct FeedPipeline: Sendable {
         switch result {
         case .failure(let error):
             report.error = error.description
+            report.hostWide = [.dns, .connect, .tls, .timeout].contains(error.kind)
         case .success(let response):
             report.status = response.status
             duration = response.duration
@@ -66,10 +67,11 @@ public struct FeedPipeline: Sendable {
                 report.error = "HTTP \(status) from \(response.effectiveURL)" + (permanent ? "; check the feed's url in the config" : "")
             case .content(let validators):
                 do {
-                    let (items, newItems, alerts) = try ingest(feed: feed, body: response.body, now: now)
+                    let (items, newItems, alerts, hint) = try ingest(feed: feed, body: response.body, now: now)
                     report.items = items
                     report.newItems = newItems
                     report.alerts = alerts
+                    report.hint = hint
                     newValidators = validators
                 } catch {
                     report.error = "\(error)"
@@ -106,8 +108,8 @@ public struct FeedPipeline: Sendable {
     }
 
     /// Parses the body, keeps unseen items, raises alerts and commits. Returns
-    /// (items, new items, alerts).
-    func ingest(feed: FeedConfig, body: [UInt8], now: Date) throws -> (Int, Int, Int) {
+    /// (items, new items, alerts, polling hint).
+    func ingest(feed: FeedConfig, body: [UInt8], now: Date) throws -> (Int, Int, Int, PollHint) {
         let parsed: Feed
         do {
             parsed = try parser.parse(body)
@@ -129,7 +131,8 @@ public struct FeedPipeline: Sendable {
             }
         }
         try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now)
-        return (parsed.items.count, newItems.count, alerts.count)
+        let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
+        return (parsed.items.count, newItems.count, alerts.count, hint)
     }
 
     /// Writes pending alerts to the log; on failure they stay in the outbox for a retry.

@@ -16,6 +16,10 @@ public struct FeedReport: Sendable, Equatable {
     public var retryAfter: Double?
     /// The alerts were committed but could not be written to the log yet.
     public var deliveryFailed = false
+    /// How often the feed publishes, when the document was parsed.
+    public var hint: PollHint?
+    /// The failure was the connection's (DNS, connect, TLS, timeout), not the feed's.
+    public var hostWide = false
 
     /// Creates a report.
     public init(feed: String, status: Int? = nil, items: Int = 0, newItems: Int = 0, alerts: Int = 0, error: String? = nil, retryAfter: Double? = nil) {
@@ -30,6 +34,6 @@ public struct FeedReport: Sendable, Equatable {
 
     /// The scheduler's view of this poll.
     var outcome: PollScheduler<SystemRandomNumberGenerator>.Outcome {
-        error == nil ? .success : .failure(retryAfter: retryAfter)
+        error == nil ? .success(hint: hint) : .failure(retryAfter: retryAfter, hostWide: hostWide)
     }
 }

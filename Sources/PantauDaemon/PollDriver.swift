@@ -47,7 +47,7 @@ actor PollDriver {
         self.limits = Self.limits(configuration.daemon)
         self.feeds = Dictionary(uniqueKeysWithValues: configuration.feeds.map { ($0.name, $0) })
         self.scheduler = PollScheduler(
-            feeds: configuration.feeds.map { ($0.name, $0.interval) },
+            feeds: configuration.feeds.map(Self.schedule),
             maxConcurrent: configuration.daemon.maxConcurrentFetches, once: once, now: 0,
             random: SystemRandomNumberGenerator()
         )
@@ -55,7 +55,13 @@ actor PollDriver {
     }
 
     static func limits(_ settings: DaemonSettings) -> FetchLimits {
-        FetchLimits(totalTimeout: settings.fetchTimeout, maxBodyBytes: settings.maxBodyBytes)
+        FetchLimits(connectTimeout: settings.connectTimeout, totalTimeout: settings.fetchTimeout, maxBodyBytes: settings.maxBodyBytes,
+                    lowSpeedBytesPerSecond: settings.lowSpeedLimit, lowSpeedSeconds: Int(settings.lowSpeedTime.rounded(.up)))
+    }
+
+    /// The scheduler's view of a configured feed.
+    static func schedule(_ feed: FeedConfig) -> PollScheduler<SystemRandomNumberGenerator>.Feed {
+        .init(name: feed.name, host: HostKey.of(feed.url), interval: feed.interval, minInterval: feed.minInterval, maxInterval: feed.maxInterval)
     }
 
     /// Monotonic seconds since the driver was created.
@@ -116,6 +122,8 @@ actor PollDriver {
     }
 
     func startFetch(_ feed: FeedConfig) {
+        var limits = limits
+        if let caFile = feed.caFile { limits.caFile = caFile }
         let request = pipeline.request(for: feed, limits: limits)
         inFlight[feed.name] = fetcher.assumeIsolated { fetcher in
             fetcher.start(request) { [weak self] result in
@@ -128,7 +136,7 @@ actor PollDriver {
         inFlight[feed.name] = nil
         if case .failure(let error) = result, error.kind == .cancelled {
             // Stopping, or the feed was removed by a reload: nothing to record.
-            perform(scheduler.completed(feed: feed.name, outcome: .success, now: now))
+            perform(scheduler.completed(feed: feed.name, outcome: .success(), now: now))
             return
         }
         let pipeline = pipeline
@@ -170,7 +178,7 @@ actor PollDriver {
         counters.feeds = configuration.feeds.count
         counters.failing.formIntersection(feeds.keys)
         counters.reloadError = nil
-        perform(scheduler.update(feeds: configuration.feeds.map { ($0.name, $0.interval) }, maxConcurrent: configuration.daemon.maxConcurrentFetches, now: now))
+        perform(scheduler.update(feeds: configuration.feeds.map(Self.schedule), maxConcurrent: configuration.daemon.maxConcurrentFetches, now: now))
         logger.notice("configuration reloaded", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "removed": "\(removed.count)"])
         notifier.send("READY=1", "STATUS=" + counters.statusLine)
     }

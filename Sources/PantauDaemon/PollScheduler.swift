@@ -1,6 +1,14 @@
 /// Decides which feed to fetch next, and when. A pure state machine: it is fed the time and
 /// the results, and returns actions; the driver carries them out. Time is monotonic seconds
 /// from any origin; randomness (backoff jitter) comes from an injected generator.
+///
+/// Politeness rules:
+/// - after a success the next poll follows how often the feed publishes (half its average
+///   gap between items), clamped to the feed's minimum and maximum interval, and never
+///   sooner than the feed's own `<ttl>` or `sy:updatePeriod`;
+/// - after a failure the feed backs off exponentially with jitter, never sooner than the
+///   server's `Retry-After`, and recovers by itself on the next success;
+/// - when connection-level failures have hit every feed of a host, the whole host waits.
 public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable {
     /// What the driver should do.
     public enum Action: Sendable, Equatable {
@@ -14,15 +22,41 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
 
     /// How a fetch ended, as far as scheduling cares.
     public enum Outcome: Sendable, Equatable {
-        /// New content or 304: poll again after the interval.
-        case success
-        /// Failed: back off. `retryAfter` is the server's own delay, if it gave one.
-        case failure(retryAfter: Double?)
+        /// New content or 304. `hint` says how often the feed publishes (nil on 304).
+        case success(hint: PollHint? = nil)
+        /// Failed: back off. `retryAfter` is the server's own delay, if it gave one;
+        /// `hostWide` marks failures of the connection (DNS, connect, TLS, timeout).
+        case failure(retryAfter: Double? = nil, hostWide: Bool = false)
+    }
+
+    /// A feed to schedule.
+    public struct Feed: Sendable, Equatable {
+        /// Unique name.
+        public var name: String
+        /// ``PantauFetch/HostKey`` of its URL.
+        public var host: String
+        /// Interval before anything is known about the feed.
+        public var interval: Double
+        /// Shortest interval the feed may be polled at.
+        public var minInterval: Double
+        /// Longest interval the feed may be left alone.
+        public var maxInterval: Double
+
+        /// Creates a feed; the interval bounds default to the interval itself.
+        public init(name: String, host: String = "", interval: Double, minInterval: Double? = nil, maxInterval: Double? = nil) {
+            self.name = name
+            self.host = host
+            self.interval = interval
+            self.minInterval = min(minInterval ?? interval, interval)
+            self.maxInterval = max(maxInterval ?? interval, interval)
+        }
     }
 
     /// One feed's schedule.
     public struct Slot: Sendable, Equatable {
-        /// Seconds between successful polls.
+        /// The feed.
+        public var feed: Feed
+        /// Seconds between successful polls, as last adapted.
         public var interval: Double
         /// When the feed is due next.
         public var due: Double
@@ -38,6 +72,8 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     public var maxBackoff: Double = 6 * 3600
     /// First backoff after an error, in seconds (doubling each further error).
     public var firstBackoff: Double = 60
+    /// Longest lower bound a feed's own `ttl` may impose, in seconds.
+    public var maxFeedLowerBound: Double = 24 * 3600
     /// Fetches at once.
     public private(set) var maxConcurrent: Int
     /// Poll each feed once, then finish.
@@ -46,21 +82,30 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     public private(set) var slots: [String: Slot] = [:]
     /// Feed names in configuration order (ties on due time go in this order).
     public private(set) var order: [String] = []
+    /// Connection-level failures in a row per host, across its feeds.
+    public private(set) var hostFailures: [String: Int] = [:]
+    /// Hosts waiting out a backoff, with the time they may be tried again.
+    public private(set) var hostBlockedUntil: [String: Double] = [:]
     var stopping = false
     var random: Random
 
     /// Creates a scheduler; every feed is due at `now`.
-    public init(feeds: [(name: String, interval: Double)], maxConcurrent: Int, once: Bool, now: Double, random: Random) {
+    public init(feeds: [Feed], maxConcurrent: Int, once: Bool, now: Double, random: Random) {
         self.maxConcurrent = max(1, maxConcurrent)
         self.once = once
         self.random = random
         for feed in feeds {
             order.append(feed.name)
-            slots[feed.name] = Slot(interval: feed.interval, due: now)
+            slots[feed.name] = Slot(feed: feed, interval: feed.interval, due: now)
         }
     }
 
     var inFlightCount: Int { slots.values.reduce(0) { $0 + ($1.inFlight ? 1 : 0) } }
+
+    /// When `slot` may run: its due time, or later if its host is backing off.
+    func runnableAt(_ slot: Slot) -> Double {
+        max(slot.due, hostBlockedUntil[slot.feed.host] ?? slot.due)
+    }
 
     /// Starts what is due at `now` (up to the concurrency limit) and says when to wake next.
     public mutating func tick(now: Double) -> [Action] {
@@ -69,7 +114,7 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
         if !stopping {
             let due = order.filter { name in
                 guard let slot = slots[name] else { return false }
-                return !slot.inFlight && slot.due <= now && !(once && slot.polled)
+                return !slot.inFlight && runnableAt(slot) <= now && !(once && slot.polled)
             }.sorted { slots[$0]!.due < slots[$1]!.due }
             for name in due where running < maxConcurrent {
                 slots[name]!.inFlight = true
@@ -92,51 +137,78 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     public mutating func completed(feed: String, outcome: Outcome, now: Double) -> [Action] {
         if var slot = slots[feed] {
             slot.inFlight = false
+            let host = slot.feed.host
             switch outcome {
-            case .success:
+            case .success(let hint):
                 slot.errors = 0
+                if let hint { slot.interval = nextInterval(for: slot.feed, hint: hint) }
                 slot.due = now + slot.interval
-            case .failure(let retryAfter):
+                hostFailures[host] = nil
+                hostBlockedUntil[host] = nil
+            case .failure(let retryAfter, let hostWide):
                 slot.errors += 1
                 slot.due = now + backoff(errors: slot.errors, interval: slot.interval, retryAfter: retryAfter)
+                if hostWide { recordHostFailure(host, now: now) }
             }
             slots[feed] = slot
         }
         return tick(now: now)
     }
 
+    /// The interval after a successful poll that said how often the feed publishes.
+    public func nextInterval(for feed: Feed, hint: PollHint) -> Double {
+        var interval = feed.interval
+        if let gap = hint.publishingGap, gap > 0 { interval = gap / 2 }
+        interval = min(max(interval, feed.minInterval), feed.maxInterval)
+        if let lower = hint.lowerBound { interval = max(interval, min(lower, maxFeedLowerBound)) }
+        return interval
+    }
+
+    /// Counts a connection-level failure; once every feed of the host has failed, the host
+    /// backs off as a whole (exponentially, with jitter).
+    mutating func recordHostFailure(_ host: String, now: Double) {
+        guard !host.isEmpty, host != "file://" else { return }
+        let failures = hostFailures[host, default: 0] + 1
+        hostFailures[host] = failures
+        let feedsOnHost = slots.values.filter { $0.feed.host == host }.count
+        guard failures >= feedsOnHost else { return }
+        let rounds = failures / max(1, feedsOnHost)
+        hostBlockedUntil[host] = now + backoff(errors: rounds, interval: firstBackoff, retryAfter: nil)
+    }
+
     /// Delay after the `errors`-th failure in a row: exponential from ``firstBackoff``,
-    /// capped, never shorter than the server's `Retry-After`, with ±10 % jitter so feeds on
-    /// one host do not retry in lockstep.
+    /// capped at 8 × max(interval, first backoff) and ``maxBackoff``, never shorter than the
+    /// server's `Retry-After`, with ±10 % jitter so feeds on one host do not retry in lockstep.
     public mutating func backoff(errors: Int, interval: Double, retryAfter: Double?) -> Double {
-        let exponent = Double(min(errors - 1, 30))
-        var delay = min(maxBackoff, firstBackoff * pow2(exponent))
-        delay = min(delay, max(interval, firstBackoff) * 8)
-        let jitter = 0.9 + 0.2 * Double.random(in: 0..<1, using: &random)
-        delay *= jitter
+        let exponent = min(max(errors - 1, 0), 30)
+        var delay = firstBackoff
+        for _ in 0..<exponent where delay < maxBackoff { delay *= 2 }
+        delay = min(delay, maxBackoff, max(interval, firstBackoff) * 8)
+        delay *= 0.9 + 0.2 * Double.random(in: 0..<1, using: &random)
         if let retryAfter { delay = max(delay, min(retryAfter, maxBackoff)) }
         return delay
     }
 
-    func pow2(_ x: Double) -> Double {
-        var result = 1.0
-        for _ in 0..<Int(x) { result *= 2 }
-        return result
-    }
-
     /// Replaces the feed set (config reload): new feeds are due now, removed feeds are
-    /// dropped (a running fetch's result is then ignored), changed intervals apply from the
-    /// next poll.
-    public mutating func update(feeds: [(name: String, interval: Double)], maxConcurrent: Int? = nil, now: Double) -> [Action] {
+    /// dropped (a running fetch's result is then ignored), changed settings apply from the
+    /// next poll, and a changed interval resets the adapted one.
+    public mutating func update(feeds: [Feed], maxConcurrent: Int? = nil, now: Double) -> [Action] {
         if let maxConcurrent { self.maxConcurrent = max(1, maxConcurrent) }
         var fresh: [String: Slot] = [:]
         for feed in feeds {
-            var slot = slots[feed.name] ?? Slot(interval: feed.interval, due: now)
-            slot.interval = feed.interval
+            var slot = slots[feed.name] ?? Slot(feed: feed, interval: feed.interval, due: now)
+            if slot.feed != feed {
+                slot.interval = feed.interval
+                if slot.feed.host != feed.host { slot.errors = 0 }
+            }
+            slot.feed = feed
             fresh[feed.name] = slot
         }
         slots = fresh
         order = feeds.map(\.name)
+        let hosts = Set(feeds.map(\.host))
+        hostFailures = hostFailures.filter { hosts.contains($0.key) }
+        hostBlockedUntil = hostBlockedUntil.filter { hosts.contains($0.key) }
         return tick(now: now)
     }
 
@@ -146,10 +218,9 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
         return tick(now: now)
     }
 
-    /// The earliest time something is due, or nil when nothing more will be started.
+    /// The earliest time something may run, or nil when nothing more will be started.
     func nextWake() -> Double? {
         guard !stopping else { return nil }
-        let pending = slots.values.filter { !$0.inFlight && !(once && $0.polled) }
-        return pending.map(\.due).min()
+        return slots.values.filter { !$0.inFlight && !(once && $0.polled) }.map(runnableAt).min()
     }
 }

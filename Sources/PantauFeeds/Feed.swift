@@ -16,9 +16,14 @@ public struct Feed: Sendable {
     public var items: [FeedItem]
     /// False when the XML needed recovery.
     public var wellFormed: Bool
+    /// The feed's own minimum polling interval in seconds, from RSS `<ttl>` or
+    /// `sy:updatePeriod` / `sy:updateFrequency`, when it declares one.
+    public var minimumPollInterval: Double?
 
     /// Creates a feed.
-    public init(format: FeedFormat, title: String? = nil, link: String? = nil, id: String? = nil, language: String? = nil, items: [FeedItem] = [], wellFormed: Bool = true) {
+    public init(format: FeedFormat, title: String? = nil, link: String? = nil, id: String? = nil, language: String? = nil,
+                items: [FeedItem] = [], wellFormed: Bool = true, minimumPollInterval: Double? = nil) {
+        self.minimumPollInterval = minimumPollInterval
         self.format = format
         self.title = title
         self.link = link
@@ -26,5 +31,15 @@ public struct Feed: Sendable {
         self.language = language
         self.items = items
         self.wellFormed = wellFormed
+    }
+}
+
+extension Feed {
+    /// Average seconds between consecutive items, from the newest 20 publication dates;
+    /// nil with fewer than two dated items or when they all share one date.
+    public var publishingGap: Double? {
+        let dates = items.compactMap(\.published).sorted(by: >).prefix(20)
+        guard dates.count >= 2, let newest = dates.first, let oldest = dates.last, newest > oldest else { return nil }
+        return newest.timeIntervalSince(oldest) / Double(dates.count - 1)
     }
 }

@@ -15,7 +15,8 @@ enum FeedAdapter {
                 publishedRaw: dateText, summary: summary, content: content
             )
         }
-        return Feed(format: .rss, title: rss.title.map(HTMLText.text), link: rss.link, language: rss.language, items: items, wellFormed: wellFormed)
+        return Feed(format: .rss, title: rss.title.map(HTMLText.text), link: rss.link, language: rss.language, items: items,
+                    wellFormed: wellFormed, minimumPollInterval: rss.minimumPollInterval)
     }
 
     static func adapt(_ atom: AtomFeed, wellFormed: Bool) -> Feed {

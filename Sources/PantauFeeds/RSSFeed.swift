@@ -14,10 +14,14 @@ struct RSSFeed {
     var title: String?
     var link: String?
     var language: String?
+    var ttl: String?
+    var updatePeriod: String?
+    var updateFrequency: String?
     var items: [Item] = []
 
     static let contentNS = "http://purl.org/rss/1.0/modules/content/"
     static let dcNS = "http://purl.org/dc/elements/1.1/"
+    static let syNS = "http://purl.org/rss/1.0/modules/syndication/"
 
     /// Reads the `<rss><channel>` tree.
     init(root: XMLElement) {
@@ -25,6 +29,9 @@ struct RSSFeed {
         title = channel.child("title", namespace: "")?.allText
         link = channel.child("link", namespace: "")?.trimmedText
         language = channel.child("language")?.trimmedText
+        ttl = channel.child("ttl")?.trimmedText
+        updatePeriod = channel.child("updatePeriod", namespace: Self.syNS)?.trimmedText
+        updateFrequency = channel.child("updateFrequency", namespace: Self.syNS)?.trimmedText
         // RSS 0.90/1.0 put items beside the channel; 2.0 inside it.
         let itemElements = channel.children("item") + (channel.name == "channel" ? root.children("item") : [])
         items = itemElements.map { element in
@@ -41,5 +48,20 @@ struct RSSFeed {
             item.contentEncoded = element.child("encoded", namespace: Self.contentNS)?.allText
             return item
         }
+    }
+}
+
+extension RSSFeed {
+    /// The feed's own minimum interval in seconds: `<ttl>` minutes, or the
+    /// `sy:updatePeriod` divided by `sy:updateFrequency`; the larger when both are given.
+    var minimumPollInterval: Double? {
+        var bound: Double?
+        if let ttl, let minutes = Double(ttl), minutes > 0 { bound = minutes * 60 }
+        let periods: [String: Double] = ["hourly": 3600, "daily": 86_400, "weekly": 604_800, "monthly": 2_592_000, "yearly": 31_536_000]
+        if let updatePeriod, let period = periods[updatePeriod.lowercased()] {
+            let frequency = updateFrequency.flatMap(Double.init).map { max($0, 1) } ?? 1
+            bound = max(bound ?? 0, period / frequency)
+        }
+        return bound
     }
 }

@@ -175,3 +175,28 @@ import Testing
         #expect(HTMLText.text(html) == text)
     }
 }
+
+@Suite struct PollingHintTests {
+    let parser = FeedParser()
+
+    @Test(arguments: [
+        ("<ttl>30</ttl>", 1800.0 as Double?),
+        ("<sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>", 1800),
+        ("<sy:updatePeriod>daily</sy:updatePeriod>", 86_400),
+        ("<ttl>120</ttl><sy:updatePeriod>hourly</sy:updatePeriod>", 7200),
+        ("<ttl>soon</ttl>", nil),
+        ("", nil),
+    ])
+    func readsTheFeedsOwnMinimumInterval(channel: String, seconds: Double?) throws {
+        let xml = "<rss version=\"2.0\" xmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"><channel>\(channel)</channel></rss>"
+        #expect(try parser.parse(Array(xml.utf8)).minimumPollInterval == seconds)
+    }
+
+    @Test func publishingGapAveragesTheNewestItems() throws {
+        let items = (0..<5).map { "<item><guid>\($0)</guid><pubDate>Wed, 23 Oct 2024 \(10 + $0 * 2):00:00 GMT</pubDate></item>" }.joined()
+        let feed = try parser.parse(Array("<rss version=\"2.0\"><channel>\(items)<item><guid>x</guid></item></channel></rss>".utf8))
+        #expect(feed.publishingGap == 7200)
+        let single = try parser.parse(Array("<rss version=\"2.0\"><channel><item><guid>1</guid><pubDate>Wed, 23 Oct 2024 10:00:00 GMT</pubDate></item></channel></rss>".utf8))
+        #expect(single.publishingGap == nil)
+    }
+}
