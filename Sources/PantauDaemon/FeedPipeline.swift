@@ -32,10 +32,11 @@ public struct FeedPipeline: Sendable {
 
     /// The request for `feed`'s next poll, with the validators of its last 200 response
     /// (dropped when the feed's URL changed since).
+    /// A feed that has moved permanently is fetched at its new URL.
     public func request(for feed: FeedConfig, limits: FetchLimits) -> FetchRequest {
         let state = try? store.feedState(feed.name)
         guard let state, state.url == feed.url else { return FetchRequest(url: feed.url, limits: limits) }
-        return FetchRequest(url: feed.url, etag: state.etag, lastModified: state.lastModified, limits: limits)
+        return FetchRequest(url: state.fetchURL, etag: state.etag, lastModified: state.lastModified, limits: limits)
     }
 
     /// Handles the result of polling `feed`. Never throws: every failure is logged with the
@@ -57,6 +58,7 @@ public struct FeedPipeline: Sendable {
         case .success(let response):
             report.status = response.status
             duration = response.duration
+            trackPermanentRedirect(response, feed: feed, state: &state)
             switch classifier.classify(status: response.status, headers: response.headers, now: now) {
             case .notModified:
                 break
@@ -67,7 +69,7 @@ public struct FeedPipeline: Sendable {
                 report.error = "HTTP \(status) from \(response.effectiveURL)" + (permanent ? "; check the feed's url in the config" : "")
             case .content(let validators):
                 do {
-                    let (items, newItems, alerts, hint) = try ingest(feed: feed, body: response.body, now: now)
+                    let (items, newItems, alerts, hint) = try ingest(feed: feed, response: response, now: now)
                     report.items = items
                     report.newItems = newItems
                     report.alerts = alerts
@@ -107,14 +109,44 @@ public struct FeedPipeline: Sendable {
         return report
     }
 
+    /// Counts permanent redirects to the same place; after
+    /// ``StateStore/redirectsBeforeMove`` in a row the feed is fetched there directly.
+    func trackPermanentRedirect(_ response: FetchResponse, feed: FeedConfig, state: inout FeedState) {
+        guard let target = response.permanentlyMovedTo else {
+            // Fetching the stored new URL directly involves no redirect: keep it.
+            if state.fetchURL == state.url {
+                state.movedTo = nil
+                state.permanentRedirects = 0
+            }
+            return
+        }
+        if state.movedTo == target {
+            state.permanentRedirects += 1
+        } else {
+            state.movedTo = target
+            state.permanentRedirects = 1
+        }
+        if state.permanentRedirects == StateStore.redirectsBeforeMove {
+            logger.notice("feed moved permanently; fetching the new URL until the config changes it", metadata: [
+                "feed": "\(feed.name)", "url": "\(feed.url)", "moved_to": "\(target)",
+            ])
+        } else if state.permanentRedirects < StateStore.redirectsBeforeMove {
+            logger.warning("feed redirects permanently; update its url in the config", metadata: [
+                "feed": "\(feed.name)", "url": "\(feed.url)", "moved_to": "\(target)", "times": "\(state.permanentRedirects)",
+            ])
+        }
+    }
+
     /// Parses the body, keeps unseen items, raises alerts and commits. Returns
     /// (items, new items, alerts, polling hint).
-    func ingest(feed: FeedConfig, body: [UInt8], now: Date) throws -> (Int, Int, Int, PollHint) {
+    func ingest(feed: FeedConfig, response: FetchResponse, now: Date) throws -> (Int, Int, Int, PollHint) {
         let parsed: Feed
         do {
-            parsed = try parser.parse(body)
+            parsed = try parser.parse(response.body)
         } catch {
-            throw PipelineError(message: "cannot parse feed: \(error)")
+            let mediaType = classifier.contentType(response.headers).mediaType
+            let served = mediaType.map { classifier.mayBeFeed(mediaType: $0) ? " (served as \($0))" : " (served as \($0), which is not a feed type: is the url a web page?)" } ?? ""
+            throw PipelineError(message: "cannot parse feed\(served): \(error)")
         }
         if !parsed.wellFormed {
             logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)"])

@@ -264,7 +264,8 @@ public actor Fetcher {
         let response = FetchResponse(
             url: transfer.request.url,
             effectiveURL: effective.map { String(cString: $0) } ?? transfer.request.url,
-            status: status, headers: transfer.headers, body: transfer.body, duration: seconds
+            status: status, headers: transfer.headers, body: transfer.body, duration: seconds,
+            redirects: Array(transfer.statuses.dropLast())
         )
         logger.debug("fetched", metadata: ["url": "\(transfer.request.url)", "status": "\(status)", "bytes": "\(transfer.body.count)"])
         transfer.completion(.success(response))

@@ -21,6 +21,30 @@ public struct ResponseClassifier: Sendable {
         }
     }
 
+    /// The media type (lowercased, without parameters) and charset of a `Content-Type`
+    /// header: `text/xml; charset="ISO-8859-1"` gives (`text/xml`, `iso-8859-1`).
+    public func contentType(_ headers: HTTPHeaders) -> (mediaType: String?, charset: String?) {
+        guard let value = nonEmpty(headers["Content-Type"]) else { return (nil, nil) }
+        let parts = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let mediaType = parts.first.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        var charset: String?
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "charset" {
+                charset = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
+            }
+        }
+        return (mediaType, charset)
+    }
+
+    /// True for media types a feed is served as (XML, RSS, Atom, RDF, JSON and the generic
+    /// ones servers fall back to); false for HTML, images and the like. Nil media type: true.
+    public func mayBeFeed(mediaType: String?) -> Bool {
+        guard let mediaType else { return true }
+        if mediaType.contains("xml") || mediaType.contains("rss") || mediaType.contains("atom") || mediaType.contains("json") { return true }
+        return ["text/plain", "application/octet-stream", "binary/octet-stream"].contains(mediaType)
+    }
+
     /// Seconds to wait from a `Retry-After` value: delta-seconds or an HTTP-date.
     /// Negative or unparseable values give nil; dates in the past give 0.
     public func retryAfter(_ value: String?, now: Date) -> Double? {

@@ -17,6 +17,8 @@ final class Transfer {
     let errorBuffer: UnsafeMutablePointer<CChar>
     var body: [UInt8] = []
     var headers = HTTPHeaders()
+    /// Final status of every response in the redirect chain (1xx interim responses skipped).
+    var statuses: [Int] = []
     var exceededLimit = false
 
     init(id: Int, request: FetchRequest, easy: UnsafeMutableRawPointer, completion: @escaping @Sendable (Result<FetchResponse, FetchError>) -> Void) {
@@ -55,6 +57,8 @@ final class Transfer {
         let bytes = UnsafeRawBufferPointer(rebasing: line[0..<end])
         if bytes.starts(with: "HTTP/".utf8) {
             headers.removeAll()
+            let parts = String(decoding: bytes, as: UTF8.self).split(separator: " ")
+            if parts.count >= 2, let code = Int(parts[1]), code >= 200 { statuses.append(code) }
             return
         }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return }

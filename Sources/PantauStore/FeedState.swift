@@ -20,10 +20,18 @@ public struct FeedState: Sendable, Equatable {
     public var lastSuccess: Date?
     /// Failed polls in a row.
     public var consecutiveErrors: Int
+    /// Where permanent redirects (301, 308) lead, as last seen.
+    public var movedTo: String?
+    /// Polls in a row that were permanently redirected to ``movedTo``; from
+    /// ``StateStore/redirectsBeforeMove`` on, Pantau fetches ``movedTo`` directly.
+    public var permanentRedirects: Int
 
     /// Creates a feed state.
     public init(name: String, url: String, etag: String? = nil, lastModified: String? = nil, lastStatus: Int? = nil,
-                lastError: String? = nil, lastPoll: Date? = nil, lastSuccess: Date? = nil, consecutiveErrors: Int = 0) {
+                lastError: String? = nil, lastPoll: Date? = nil, lastSuccess: Date? = nil, consecutiveErrors: Int = 0,
+                movedTo: String? = nil, permanentRedirects: Int = 0) {
+        self.movedTo = movedTo
+        self.permanentRedirects = permanentRedirects
         self.name = name
         self.url = url
         self.etag = etag
@@ -33,5 +41,14 @@ public struct FeedState: Sendable, Equatable {
         self.lastPoll = lastPoll
         self.lastSuccess = lastSuccess
         self.consecutiveErrors = consecutiveErrors
+    }
+}
+
+extension FeedState {
+    /// The URL to fetch: ``movedTo`` once the feed has been permanently redirected there
+    /// ``StateStore/redirectsBeforeMove`` times in a row, else the configured URL.
+    public var fetchURL: String {
+        if let movedTo, permanentRedirects >= StateStore.redirectsBeforeMove { return movedTo }
+        return url
     }
 }

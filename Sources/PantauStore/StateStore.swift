@@ -13,7 +13,14 @@ public final class StateStore: Sendable {
     let database: Mutex<SQLiteDatabase>
 
     /// Schema version written to `PRAGMA user_version`.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
+
+    /// Permanent redirects in a row after which the new URL replaces the configured one
+    /// (until the configuration changes the feed's URL).
+    public static let redirectsBeforeMove = 3
+
+    /// Columns added after schema version 1, with their types.
+    static let addedFeedColumns = [("next_poll", "REAL"), ("moved_to", "TEXT"), ("redirect_count", "INTEGER NOT NULL DEFAULT 0")]
 
     /// Opens (creating if needed) `state.sqlite` in `directory`, creating the directory too.
     public convenience init(directory: String) throws(StoreError) {
@@ -53,9 +60,12 @@ public final class StateStore: Sendable {
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         let statement = try db.prepare("PRAGMA user_version")
         let version = try statement.step() ? statement.int(0) : 0
-        let columns = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('feeds') WHERE name = 'next_poll'")
-        if try columns.step(), columns.int(0) == 0 {
-            try db.execute("ALTER TABLE feeds ADD COLUMN next_poll REAL")
+        for (column, type) in addedFeedColumns {
+            let exists = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('feeds') WHERE name = ?")
+            exists.bind(.text(column))
+            if try exists.step(), exists.int(0) == 0 {
+                try db.execute("ALTER TABLE feeds ADD COLUMN \(column) \(type)")
+            }
         }
         if version < schemaVersion { try db.execute("PRAGMA user_version=\(schemaVersion)") }
     }
@@ -114,7 +124,7 @@ public final class StateStore: Sendable {
     /// The stored state of `feed`, or nil if it was never polled.
     public func feedState(_ feed: String) throws(StoreError) -> FeedState? {
         try database.withLock { db throws(StoreError) -> FeedState? in
-            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors FROM feeds WHERE name = ?")
+            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count FROM feeds WHERE name = ?")
             statement.bind(.text(feed))
             guard try statement.step() else { return nil }
             return Self.feedState(from: statement)
@@ -124,7 +134,7 @@ public final class StateStore: Sendable {
     /// Every feed the store knows, by name.
     public func allFeedStates() throws(StoreError) -> [FeedState] {
         try database.withLock { db throws(StoreError) -> [FeedState] in
-            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors FROM feeds ORDER BY name")
+            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count FROM feeds ORDER BY name")
             var states: [FeedState] = []
             while try statement.step() { states.append(Self.feedState(from: statement)) }
             return states
@@ -137,7 +147,7 @@ public final class StateStore: Sendable {
             lastStatus: s.double(4).map { Int($0) }, lastError: s.text(5),
             lastPoll: s.double(6).map(Date.init(timeIntervalSince1970:)),
             lastSuccess: s.double(7).map(Date.init(timeIntervalSince1970:)),
-            consecutiveErrors: Int(s.int(8))
+            consecutiveErrors: Int(s.int(8)), movedTo: s.text(9), permanentRedirects: Int(s.int(10))
         )
     }
 
@@ -145,14 +155,18 @@ public final class StateStore: Sendable {
     public func save(_ state: FeedState) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             try db.prepare("""
-                INSERT OR REPLACE INTO feeds(name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors)
-                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO feeds(name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count)
+                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
+                    last_status = excluded.last_status, last_error = excluded.last_error, last_poll = excluded.last_poll,
+                    last_success = excluded.last_success, consecutive_errors = excluded.consecutive_errors,
+                    moved_to = excluded.moved_to, redirect_count = excluded.redirect_count
                 """).bind(
                     .text(state.name), .text(state.url), .text(state.etag), .text(state.lastModified),
                     state.lastStatus.map { .int(Int64($0)) } ?? .text(nil), .text(state.lastError),
                     state.lastPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
                     state.lastSuccess.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
-                    .int(Int64(state.consecutiveErrors))
+                    .int(Int64(state.consecutiveErrors)), .text(state.movedTo), .int(Int64(state.permanentRedirects))
                 ).run()
         }
     }

@@ -49,7 +49,8 @@ struct Status: ParsableCommand {
             }
             rows.append([
                 feed.name, result, time(state.lastPoll), time(state.lastSuccess), time(try store.nextPoll(feed: feed.name)),
-                "\(state.consecutiveErrors)", "\(seen[feed.name] ?? 0)", feed.url,
+                "\(state.consecutiveErrors)", "\(seen[feed.name] ?? 0)",
+                state.fetchURL == feed.url ? feed.url : "\(feed.url) (moved to \(state.fetchURL))",
             ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

@@ -171,4 +171,25 @@ import Testing
         }
         #expect(error.kind == .cancelled)
     }
+
+    @Test func reportsPermanentRedirectsButNotTemporaryOnes() async throws {
+        let server = try TestHTTPServer { request in
+            switch request.path {
+            case "/301": return .init(status: 301, headers: [("Location", "/308")])
+            case "/308": return .init(status: 308, headers: [("Location", "/final")])
+            case "/302": return .init(status: 302, headers: [("Location", "/final")])
+            default: return .init(body: "<rss/>")
+            }
+        }
+        defer { server.stop() }
+        let fetcher = Fetcher(logger: logger)
+        let permanent = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/301")).get()
+        #expect(permanent.redirects == [301, 308])
+        #expect(permanent.permanentlyMovedTo == server.baseURL + "/final")
+        let temporary = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/302")).get()
+        #expect(temporary.redirects == [302])
+        #expect(temporary.permanentlyMovedTo == nil)
+        let direct = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/final")).get()
+        #expect(direct.redirects.isEmpty && direct.permanentlyMovedTo == nil)
+    }
 }

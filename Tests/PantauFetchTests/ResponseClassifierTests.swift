@@ -38,4 +38,19 @@ import Testing
     func classifiesResponse(_ c: Case) {
         #expect(classifier.classify(status: c.status, headers: c.headers, now: now) == c.expected)
     }
+
+    @Test(arguments: [
+        ("application/rss+xml; charset=UTF-8", "application/rss+xml", "utf-8", true),
+        ("text/xml;charset=\"ISO-8859-1\"", "text/xml", "iso-8859-1", true),
+        ("Application/Atom+XML", "application/atom+xml", nil, true),
+        ("text/html; charset=utf-8", "text/html", "utf-8", false),
+        ("application/feed+json", "application/feed+json", nil, true),
+        ("image/png", "image/png", nil, false),
+    ] as [(String, String, String?, Bool)])
+    func readsMediaTypeAndCharset(header: String, mediaType: String, charset: String?, feedLike: Bool) {
+        let parsed = classifier.contentType(["Content-Type": header])
+        #expect(parsed.mediaType == mediaType)
+        #expect(parsed.charset == charset)
+        #expect(classifier.mayBeFeed(mediaType: parsed.mediaType) == feedLike)
+    }
 }
