@@ -10,7 +10,10 @@
 # peer venv at $VENV (see ../shared/peers/README.md) it times peer_poll.py the same way.
 # Prints a Markdown table of medians (min-max): wall s, CPU s, peak RSS MB.
 #
-# Env: RUNS=3 PORT=18090 VENV=/tmp/peervenv PEER=1 (0 skips the peer) PEER_WORKERS=2
+# Also times the fetch-only benchmark mode (`pantau run --once --fetch-only`: transfer and
+# classify, no parsing) against curl. FEEDS=10000 builds and uses a 10,000-feed corpus.
+#
+# Env: RUNS=3 PORT=18090 VENV=/tmp/peervenv PEER=1 (0 skips the peer) PEER_WORKERS=2 FEEDS=1000
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
@@ -21,6 +24,7 @@ PORT=${PORT:-18090}
 VENV=${VENV:-/tmp/peervenv}
 PEER=${PEER:-1}
 PEER_WORKERS=${PEER_WORKERS:-2}
+FEEDS=${FEEDS:-1000}
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 C=$WORK/corpus
@@ -36,7 +40,7 @@ PANTAU=$REPO/.build/release/pantau
 
 if [ ! -f "$C/manifest.json" ]; then
   echo "building corpus in $C (about 80 s)" >&2
-  python3 "$PEERS/make_corpus.py" "$C" >/dev/null
+  python3 "$PEERS/make_corpus.py" "$C" --feeds "$FEEDS" >/dev/null
 fi
 python3 "$HERE/make_config.py" "$C" "http://127.0.0.1:$PORT" "$WORK/pantau" >&2
 
@@ -49,7 +53,7 @@ measure() {  # measure NAME CMD... : appends "wall cpu rssKB" to $RES/NAME and k
   awk '{printf "%s %.2f %d\n", $1, $2 + $3, $4}' "$RES/$name.t" >> "$RES/$name"
 }
 
-rm -f "$RES"/pantau_p* "$RES"/peer_p* "$RES"/curl_p*
+rm -f "$RES"/pantau_p* "$RES"/peer_p* "$RES"/curl_p* "$RES"/pantaufetch_p*
 sed "s#^#url = \"http://127.0.0.1:$PORT/#; s#\$#\"\\noutput = \"/dev/null\"#" "$C/feeds.txt" > "$WORK/curl.conf"
 for r in $(seq "$RUNS"); do
   echo "run $r/$RUNS" >&2
@@ -59,9 +63,13 @@ for r in $(seq "$RUNS"); do
     [ "$p" = 3 ] && python3 "$PEERS/make_corpus.py" "$C" --set-round 1 >/dev/null
     measure "pantau_p$p" "$PANTAU" run --once --config "$WORK/pantau/pantau.toml" --log-level error
   done
-  # The floor: curl itself fetching every feed (64 in parallel, keep-alive), nothing parsed.
+  # The floor: curl itself fetching every feed (64 in parallel, keep-alive), nothing parsed,
+  # and Pantau's fetch-only benchmark mode doing the same from an empty state.
   python3 "$PEERS/make_corpus.py" "$C" --set-round 0 >/dev/null
   measure curl_p1 curl -s --parallel --parallel-max 64 --config "$WORK/curl.conf"
+  rm -rf "$WORK/pantau/state" "$WORK/pantau/alerts.jsonl"
+  measure pantaufetch_p1 "$PANTAU" run --once --fetch-only --config "$WORK/pantau/pantau.toml" --log-level error
+  rm -rf "$WORK/pantau/state" "$WORK/pantau/alerts.jsonl"
   if [ "$PEER" = 1 ] && [ -x "$VENV/bin/python" ]; then
     python3 "$PEERS/make_corpus.py" "$C" --set-round 0 >/dev/null
     rm -rf "$WORK/peer"; mkdir -p "$WORK/peer"
@@ -85,15 +93,15 @@ def row(name):
     cols = list(zip(*runs))
     fmt = lambda v, d: "%.*f (%.*f–%.*f)" % (d, statistics.median(v), d, min(v), d, max(v))
     return fmt(cols[0], 2), fmt(cols[1], 2), fmt([x / 1024 for x in cols[2]], 0), len(runs)
-labels = {1: "poll 1: 1000 feeds, cold (all 200)", 2: "poll 2: all 304", 3: "poll 3: 100 feeds changed"}
+labels = {1: "poll 1: cold (all 200)", 2: "poll 2: all 304", 3: "poll 3: 10% of feeds changed"}
 print("| poll | program | wall s | CPU s | peak RSS MB | runs | last output |")
 print("|---|---|---|---|---|---|---|")
 for p in (1, 2, 3):
-    for prog in ("pantau", "peer", "curl"):
+    for prog in ("pantau", "peer", "pantaufetch", "curl"):
         r = row("%s_p%d" % (prog, p))
         if r is None:
             continue
         out = open(os.path.join(res, "%s_p%d.out" % (prog, p))).read().strip().splitlines()
-        last = out[0] if prog == "pantau" and out else (out[-1][:120] if out else "fetch only, no parsing")
+        last = out[0] if prog.startswith("pantau") and out else (out[-1][:120] if out else "fetch only, no parsing")
         print("| %s | %s | %s | %s | %s | %d | %s |" % (labels[p], prog, r[0], r[1], r[2], r[3], last.replace("|", "/")))
 PY

@@ -47,8 +47,10 @@ public final class Daemon: Sendable {
     /// Polls feeds: each once when `once` is true, else at their intervals until ``stop()``.
     /// Alerts left in the outbox by an earlier run are delivered first. Sends `READY=1`
     /// once polling has started.
-    public func run(once: Bool) async -> RunSummary {
-        let pipeline = pipeline(for: configuration)
+    /// `fetchOnly` (a benchmark mode) fetches and classifies without parsing.
+    public func run(once: Bool, fetchOnly: Bool = false) async -> RunSummary {
+        var pipeline = pipeline(for: configuration)
+        pipeline.parsing = !fetchOnly
         _ = pipeline.deliver()
         let driver = PollDriver(configuration: configuration, once: once, fetcher: fetcher, pipeline: pipeline,
                                 notifier: notifier, logger: logger)

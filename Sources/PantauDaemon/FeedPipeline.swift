@@ -17,6 +17,9 @@ public struct FeedPipeline: Sendable {
     let classifier = ResponseClassifier()
     let logger: Logger
     let encoder: JSONEncoder
+    /// False in the fetch-only benchmark mode: responses are classified and validators
+    /// kept, but bodies are not parsed and no item is recorded.
+    public var parsing = true
 
     /// Creates a pipeline.
     public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger) {
@@ -67,6 +70,8 @@ public struct FeedPipeline: Sendable {
                 report.retryAfter = retryAfter
             case .failed(let status, let permanent):
                 report.error = "HTTP \(status) from \(response.effectiveURL)" + (permanent ? "; check the feed's url in the config" : "")
+            case .content(let validators) where !parsing:
+                newValidators = validators
             case .content(let validators):
                 do {
                     let (items, newItems, alerts, hint) = try ingest(feed: feed, response: response, now: now)

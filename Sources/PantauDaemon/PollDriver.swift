@@ -168,6 +168,8 @@ actor PollDriver {
         if configuration.daemon.stateDirectory != current.stateDirectory || configuration.daemon.alertsLog != current.alertsLog {
             logger.warning("state_dir and alerts_log changes take effect after a restart")
         }
+        var pipeline = pipeline
+        pipeline.parsing = self.pipeline.parsing
         self.pipeline = pipeline
         limits = Self.limits(configuration.daemon)
         let removed = Set(feeds.keys).subtracting(configuration.feeds.map(\.name))

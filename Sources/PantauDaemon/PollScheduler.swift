@@ -1,3 +1,5 @@
+import HeapModule
+
 /// Decides which feed to fetch next, and when. A pure state machine: it is fed the time and
 /// the results, and returns actions; the driver carries them out. Time is monotonic seconds
 /// from any origin; randomness (backoff jitter) comes from an injected generator.
@@ -9,6 +11,9 @@
 /// - after a failure the feed backs off exponentially with jitter, never sooner than the
 ///   server's `Retry-After`, and recovers by itself on the next success;
 /// - when connection-level failures have hit every feed of a host, the whole host waits.
+///
+/// Cost: a completion or a tick is O(log n) in the number of feeds (a min-heap of due
+/// times with lazy invalidation), so 10,000 feeds schedule as cheaply as ten.
 public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable {
     /// What the driver should do.
     public enum Action: Sendable, Equatable {
@@ -66,6 +71,26 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
         public var errors = 0
         /// Polled at least once (for `once` mode).
         public var polled = false
+        /// Position in the configuration (ties on due time go in this order).
+        var order = 0
+        /// Bumped on every reschedule; heap entries with an older version are stale.
+        var version = 0
+    }
+
+    /// A due time in the heap.
+    struct Entry: Comparable, Sendable {
+        var time: Double
+        var order: Int
+        var name: String
+        var version: Int
+
+        static func < (a: Entry, b: Entry) -> Bool {
+            a.time != b.time ? a.time < b.time : a.order < b.order
+        }
+
+        static func == (a: Entry, b: Entry) -> Bool {
+            a.time == b.time && a.order == b.order && a.name == b.name && a.version == b.version
+        }
     }
 
     /// Longest backoff after repeated errors, in seconds.
@@ -88,19 +113,65 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     public private(set) var hostBlockedUntil: [String: Double] = [:]
     var stopping = false
     var random: Random
+    var queue = Heap<Entry>()
+    var running = 0
+    var feedsPerHost: [String: Int] = [:]
 
     /// Creates a scheduler; every feed is due at `now`.
     public init(feeds: [Feed], maxConcurrent: Int, once: Bool, now: Double, random: Random) {
         self.maxConcurrent = max(1, maxConcurrent)
         self.once = once
         self.random = random
-        for feed in feeds {
-            order.append(feed.name)
-            slots[feed.name] = Slot(feed: feed, interval: feed.interval, due: now)
-        }
+        rebuild(feeds: feeds, now: now)
     }
 
-    var inFlightCount: Int { slots.values.reduce(0) { $0 + ($1.inFlight ? 1 : 0) } }
+    /// Replaces slots (keeping the schedule of feeds that stay) and the heap.
+    mutating func rebuild(feeds: [Feed], now: Double) {
+        var fresh: [String: Slot] = [:]
+        for (index, feed) in feeds.enumerated() {
+            var slot = slots[feed.name] ?? Slot(feed: feed, interval: feed.interval, due: now)
+            if slot.feed != feed {
+                slot.interval = feed.interval
+                if slot.feed.host != feed.host { slot.errors = 0 }
+            }
+            slot.feed = feed
+            slot.order = index
+            slot.version += 1
+            fresh[feed.name] = slot
+        }
+        slots = fresh
+        order = feeds.map(\.name)
+        running = slots.values.reduce(0) { $0 + ($1.inFlight ? 1 : 0) }
+        feedsPerHost = [:]
+        for feed in feeds { feedsPerHost[feed.host, default: 0] += 1 }
+        queue = Heap(slots.values.filter(isQueued).map(entry))
+    }
+
+    /// A slot waits in the heap unless it is running or done (`once`).
+    func isQueued(_ slot: Slot) -> Bool {
+        !slot.inFlight && !(once && slot.polled)
+    }
+
+    func entry(_ slot: Slot) -> Entry {
+        Entry(time: runnableAt(slot), order: slot.order, name: slot.feed.name, version: slot.version)
+    }
+
+    /// Re-enters `name` into the heap after its schedule changed.
+    mutating func requeue(_ name: String) {
+        guard var slot = slots[name] else { return }
+        slot.version += 1
+        slots[name] = slot
+        if isQueued(slot) { queue.insert(entry(slot)) }
+    }
+
+    /// The heap's earliest valid entry, dropping stale ones.
+    mutating func peekValid() -> Entry? {
+        while let top = queue.min {
+            if let slot = slots[top.name], slot.version == top.version, isQueued(slot) { return top }
+            _ = queue.popMin()
+        }
+        return nil
+    }
 
     /// When `slot` may run: its due time, or later if its host is backing off.
     func runnableAt(_ slot: Slot) -> Double {
@@ -110,18 +181,13 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     /// Starts what is due at `now` (up to the concurrency limit) and says when to wake next.
     public mutating func tick(now: Double) -> [Action] {
         var actions: [Action] = []
-        var running = inFlightCount
-        if !stopping {
-            let due = order.filter { name in
-                guard let slot = slots[name] else { return false }
-                return !slot.inFlight && runnableAt(slot) <= now && !(once && slot.polled)
-            }.sorted { slots[$0]!.due < slots[$1]!.due }
-            for name in due where running < maxConcurrent {
-                slots[name]!.inFlight = true
-                slots[name]!.polled = true
-                running += 1
-                actions.append(.fetch(feed: name))
-            }
+        while !stopping, running < maxConcurrent, let top = peekValid(), top.time <= now {
+            _ = queue.popMin()
+            slots[top.name]!.inFlight = true
+            slots[top.name]!.polled = true
+            slots[top.name]!.version += 1
+            running += 1
+            actions.append(.fetch(feed: top.name))
         }
         if running >= maxConcurrent {
             // Saturated: the next completion ticks again.
@@ -135,8 +201,9 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
 
     /// Records that `feed`'s fetch ended with `outcome` at `now`, then ticks.
     public mutating func completed(feed: String, outcome: Outcome, now: Double) -> [Action] {
-        if var slot = slots[feed] {
+        if var slot = slots[feed], slot.inFlight {
             slot.inFlight = false
+            running -= 1
             let host = slot.feed.host
             switch outcome {
             case .success(let hint):
@@ -144,13 +211,14 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
                 if let hint { slot.interval = nextInterval(for: slot.feed, hint: hint) }
                 slot.due = now + slot.interval
                 hostFailures[host] = nil
-                hostBlockedUntil[host] = nil
+                if hostBlockedUntil.removeValue(forKey: host) != nil { requeueHost(host) }
             case .failure(let retryAfter, let hostWide):
                 slot.errors += 1
                 slot.due = now + backoff(errors: slot.errors, interval: slot.interval, retryAfter: retryAfter)
                 if hostWide { recordHostFailure(host, now: now) }
             }
             slots[feed] = slot
+            requeue(feed)
         }
         return tick(now: now)
     }
@@ -170,10 +238,16 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
         guard !host.isEmpty, host != "file://" else { return }
         let failures = hostFailures[host, default: 0] + 1
         hostFailures[host] = failures
-        let feedsOnHost = slots.values.filter { $0.feed.host == host }.count
+        let feedsOnHost = feedsPerHost[host, default: 1]
         guard failures >= feedsOnHost else { return }
         let rounds = failures / max(1, feedsOnHost)
         hostBlockedUntil[host] = now + backoff(errors: rounds, interval: firstBackoff, retryAfter: nil)
+        requeueHost(host)
+    }
+
+    /// Re-enters every waiting feed of `host` after the host's backoff changed.
+    mutating func requeueHost(_ host: String) {
+        for (name, slot) in slots where slot.feed.host == host && isQueued(slot) { requeue(name) }
     }
 
     /// Delay after the `errors`-th failure in a row: exponential from ``firstBackoff``,
@@ -194,18 +268,7 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     /// next poll, and a changed interval resets the adapted one.
     public mutating func update(feeds: [Feed], maxConcurrent: Int? = nil, now: Double) -> [Action] {
         if let maxConcurrent { self.maxConcurrent = max(1, maxConcurrent) }
-        var fresh: [String: Slot] = [:]
-        for feed in feeds {
-            var slot = slots[feed.name] ?? Slot(feed: feed, interval: feed.interval, due: now)
-            if slot.feed != feed {
-                slot.interval = feed.interval
-                if slot.feed.host != feed.host { slot.errors = 0 }
-            }
-            slot.feed = feed
-            fresh[feed.name] = slot
-        }
-        slots = fresh
-        order = feeds.map(\.name)
+        rebuild(feeds: feeds, now: now)
         let hosts = Set(feeds.map(\.host))
         hostFailures = hostFailures.filter { hosts.contains($0.key) }
         hostBlockedUntil = hostBlockedUntil.filter { hosts.contains($0.key) }
@@ -219,8 +282,8 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
     }
 
     /// The earliest time something may run, or nil when nothing more will be started.
-    func nextWake() -> Double? {
+    mutating func nextWake() -> Double? {
         guard !stopping else { return nil }
-        return slots.values.filter { !$0.inFlight && !(once && $0.polled) }.map(runnableAt).min()
+        return peekValid()?.time
     }
 }

@@ -28,6 +28,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Override [daemon] alerts_log.", valueName: "FILE"))
     var alertsLog: String?
 
+    @Flag(help: ArgumentHelp("Benchmark mode: fetch and classify every feed but parse nothing.", visibility: .hidden))
+    var fetchOnly = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -68,7 +71,7 @@ struct Run: AsyncParsableCommand {
         }
         defer { signals.cancel() }
 
-        let summary = await daemon.run(once: once)
+        let summary = await daemon.run(once: once, fetchOnly: fetchOnly)
         if once {
             print("polled \(summary.feedsPolled) feed(s), \(summary.feedsFailed) failed: \(summary.items) items, \(summary.newItems) new, \(summary.alerts) alert(s)")
             print("alerts log: \(configuration.daemon.alertsLog)")
