@@ -22,13 +22,16 @@ public final class Daemon: Sendable {
     let logger: Logger
     let notifier: ServiceNotifier
     let driverBox = DriverBox()
+    let lock: StateDirectoryLock
 
-    /// Opens state and log for `configuration`. Throws ``StoreError`` or ``AlertLogError``
-    /// with the path and reason. `notifier` reports to systemd (inactive by default).
+    /// Takes the state directory's lock and opens state and log for `configuration`.
+    /// Throws ``StateDirectoryLockError``, ``StoreError`` or ``AlertLogError`` with the path
+    /// and reason. `notifier` reports to systemd (inactive by default).
     public init(configuration: PantauConfiguration, logger: Logger, notifier: ServiceNotifier = ServiceNotifier(environment: [:])) throws {
         self.configuration = configuration
         self.logger = logger
         self.notifier = notifier
+        self.lock = try StateDirectoryLock(directory: configuration.daemon.stateDirectory)
         self.store = try StateStore(directory: configuration.daemon.stateDirectory)
         self.alertLog = try AlertLogFile(path: configuration.daemon.alertsLog)
         self.delivery = AlertDelivery(store: store, log: alertLog, logger: logger)
@@ -60,6 +63,11 @@ public final class Daemon: Sendable {
         let summary = await driver.run()
         _ = driverBox.install(nil)
         _ = pipeline.deliver()
+        do {
+            try store.flushFeedStates()
+        } catch {
+            logger.error("could not save feed states", metadata: ["error": "\(error)"])
+        }
         return summary
     }
 

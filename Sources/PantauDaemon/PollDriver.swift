@@ -114,7 +114,7 @@ actor PollDriver {
             case .finished:
                 for t in [timer, housekeeping, deliveryRetry] { t?.cancel() }
                 (timer, housekeeping, deliveryRetry) = (nil, nil, nil)
-                persistCounters()
+                persistCounters(wait: true)
                 finished?.resume(returning: summary)
                 finished = nil
             }
@@ -219,9 +219,20 @@ actor PollDriver {
         }
     }
 
-    func persistCounters() {
+    /// Writes the counters and the batched feed states (off the loop unless `wait`).
+    func persistCounters(wait: Bool = false) {
         guard let data = try? JSONEncoder().encode(counters) else { return }
-        try? pipeline.store.setMeta("counters", String(decoding: data, as: UTF8.self))
+        let store = pipeline.store
+        let logger = logger
+        let work: @Sendable () -> Void = {
+            do {
+                try store.setMeta("counters", String(decoding: data, as: UTF8.self))
+                try store.flushFeedStates()
+            } catch {
+                logger.error("could not save feed states", metadata: ["error": "\(error)"])
+            }
+        }
+        if wait { work() } else { workQueue.async(execute: work) }
     }
 
     /// After a failed delivery: try again in 1 s, doubling up to 5 min, until it works.

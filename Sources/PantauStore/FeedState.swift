@@ -25,11 +25,14 @@ public struct FeedState: Sendable, Equatable {
     /// Polls in a row that were permanently redirected to ``movedTo``; from
     /// ``StateStore/redirectsBeforeMove`` on, Pantau fetches ``movedTo`` directly.
     public var permanentRedirects: Int
+    /// When the running daemon will poll the feed next (for `pantau status`).
+    public var nextPoll: Date?
 
     /// Creates a feed state.
     public init(name: String, url: String, etag: String? = nil, lastModified: String? = nil, lastStatus: Int? = nil,
                 lastError: String? = nil, lastPoll: Date? = nil, lastSuccess: Date? = nil, consecutiveErrors: Int = 0,
-                movedTo: String? = nil, permanentRedirects: Int = 0) {
+                movedTo: String? = nil, permanentRedirects: Int = 0, nextPoll: Date? = nil) {
+        self.nextPoll = nextPoll
         self.movedTo = movedTo
         self.permanentRedirects = permanentRedirects
         self.name = name

@@ -6,6 +6,8 @@ import CSQLite
 final class SQLiteDatabase {
     let handle: OpaquePointer
     let path: String
+    /// Prepared statements by SQL text, reused across calls (``cached(_:)``).
+    var statements: [String: Statement] = [:]
 
     init(path: String) throws(StoreError) {
         var db: OpaquePointer?
@@ -21,7 +23,21 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(db, 5000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// A prepared statement for `sql`, prepared once and reused (reset on every bind).
+    func cached(_ sql: String) throws(StoreError) -> Statement {
+        if let statement = statements[sql] {
+            sqlite3_reset(statement.handle)
+            return statement
+        }
+        let statement = try prepare(sql)
+        statements[sql] = statement
+        return statement
+    }
 
     func error(_ operation: String, _ code: Int32) -> StoreError {
         StoreError(operation: operation, path: path, code: code, message: String(cString: sqlite3_errmsg(handle)))

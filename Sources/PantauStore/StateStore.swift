@@ -11,6 +11,14 @@ public final class StateStore: Sendable {
     /// The database file.
     public let path: String
     let database: Mutex<SQLiteDatabase>
+    /// Feed states as last read or saved, and which of them SQLite has not seen yet.
+    /// Reads on the hot path skip SQLite; writes are batched (write-behind).
+    struct FeedCache {
+        var states: [String: FeedState] = [:]
+        var dirty: Set<String> = []
+    }
+
+    let feedCache = Mutex(FeedCache())
 
     /// Schema version written to `PRAGMA user_version`.
     static let schemaVersion = 3
@@ -70,21 +78,17 @@ public final class StateStore: Sendable {
         if version < schemaVersion { try db.execute("PRAGMA user_version=\(schemaVersion)") }
     }
 
-    /// Records when `feed` will be polled next (shown by `pantau status`).
+    /// Records when `feed` will be polled next (shown by `pantau status`; batched like
+    /// ``save(_:)``).
     public func setNextPoll(feed: String, at date: Date?) throws(StoreError) {
-        try database.withLock { db throws(StoreError) in
-            try db.prepare("UPDATE feeds SET next_poll = ? WHERE name = ?")
-                .bind(date.map { .double($0.timeIntervalSince1970) } ?? .text(nil), .text(feed)).run()
-        }
+        guard var state = try feedState(feed) else { return }
+        state.nextPoll = date
+        try save(state)
     }
 
     /// When `feed` is due next, as last recorded.
     public func nextPoll(feed: String) throws(StoreError) -> Date? {
-        try database.withLock { db throws(StoreError) -> Date? in
-            let statement = try db.prepare("SELECT next_poll FROM feeds WHERE name = ?")
-            statement.bind(.text(feed))
-            return try statement.step() ? statement.double(0).map(Date.init(timeIntervalSince1970:)) : nil
-        }
+        try feedState(feed)?.nextPoll
     }
 
     /// Items seen per feed.
@@ -100,7 +104,7 @@ public final class StateStore: Sendable {
     /// Stores a small named value (the daemon's counters).
     public func setMeta(_ key: String, _ value: String) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
-            try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(key), .text(value)).run()
+            try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(key), .text(value)).run()
         }
     }
 
@@ -123,18 +127,23 @@ public final class StateStore: Sendable {
 
     /// The stored state of `feed`, or nil if it was never polled.
     public func feedState(_ feed: String) throws(StoreError) -> FeedState? {
-        try database.withLock { db throws(StoreError) -> FeedState? in
-            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count FROM feeds WHERE name = ?")
+        if let cached = feedCache.withLock({ $0.states[feed] }) { return cached }
+        let state = try database.withLock { db throws(StoreError) -> FeedState? in
+            let statement = try db.cached("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds WHERE name = ?")
+            defer { statement.reset() }
             statement.bind(.text(feed))
             guard try statement.step() else { return nil }
             return Self.feedState(from: statement)
         }
+        if let state { feedCache.withLock { $0.states[feed] = state } }
+        return state
     }
 
-    /// Every feed the store knows, by name.
+    /// Every feed the store knows, by name (pending feed states are flushed first).
     public func allFeedStates() throws(StoreError) -> [FeedState] {
-        try database.withLock { db throws(StoreError) -> [FeedState] in
-            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count FROM feeds ORDER BY name")
+        try flushFeedStates()
+        return try database.withLock { db throws(StoreError) -> [FeedState] in
+            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds ORDER BY name")
             var states: [FeedState] = []
             while try statement.step() { states.append(Self.feedState(from: statement)) }
             return states
@@ -147,34 +156,57 @@ public final class StateStore: Sendable {
             lastStatus: s.double(4).map { Int($0) }, lastError: s.text(5),
             lastPoll: s.double(6).map(Date.init(timeIntervalSince1970:)),
             lastSuccess: s.double(7).map(Date.init(timeIntervalSince1970:)),
-            consecutiveErrors: Int(s.int(8)), movedTo: s.text(9), permanentRedirects: Int(s.int(10))
+            consecutiveErrors: Int(s.int(8)), movedTo: s.text(9), permanentRedirects: Int(s.int(10)),
+            nextPoll: s.double(11).map(Date.init(timeIntervalSince1970:))
         )
     }
 
-    /// Saves `state`, replacing what was stored for its feed.
+    /// Saves `state`, replacing what was stored for its feed. The write is batched: it
+    /// reaches SQLite with the next ``commit(feed:items:alerts:now:)`` or
+    /// ``flushFeedStates()``. Losing it in a crash costs at most a full refetch.
     public func save(_ state: FeedState) throws(StoreError) {
+        feedCache.withLock { cache in
+            cache.states[state.name] = state
+            cache.dirty.insert(state.name)
+        }
+    }
+
+    /// Writes every batched feed state in one transaction.
+    public func flushFeedStates() throws(StoreError) {
         try database.withLock { db throws(StoreError) in
-            try db.prepare("""
-                INSERT INTO feeds(name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count)
-                VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(name) DO UPDATE SET url = excluded.url, etag = excluded.etag, last_modified = excluded.last_modified,
-                    last_status = excluded.last_status, last_error = excluded.last_error, last_poll = excluded.last_poll,
-                    last_success = excluded.last_success, consecutive_errors = excluded.consecutive_errors,
-                    moved_to = excluded.moved_to, redirect_count = excluded.redirect_count
-                """).bind(
-                    .text(state.name), .text(state.url), .text(state.etag), .text(state.lastModified),
-                    state.lastStatus.map { .int(Int64($0)) } ?? .text(nil), .text(state.lastError),
-                    state.lastPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
-                    state.lastSuccess.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
-                    .int(Int64(state.consecutiveErrors)), .text(state.movedTo), .int(Int64(state.permanentRedirects))
-                ).run()
+            try db.transaction { () throws(StoreError) in try writeDirtyStates(db) }
+        }
+    }
+
+    /// Writes the batched feed states inside the caller's transaction.
+    func writeDirtyStates(_ db: SQLiteDatabase) throws(StoreError) {
+        let states = feedCache.withLock { cache -> [FeedState] in
+            defer { cache.dirty.removeAll() }
+            return cache.dirty.compactMap { cache.states[$0] }
+        }
+        guard !states.isEmpty else { return }
+        let statement = try db.cached("""
+            INSERT OR REPLACE INTO feeds(name, url, etag, last_modified, last_status, last_error, last_poll, last_success,
+                consecutive_errors, moved_to, redirect_count, next_poll)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for state in states {
+            try statement.bind(
+                .text(state.name), .text(state.url), .text(state.etag), .text(state.lastModified),
+                state.lastStatus.map { .int(Int64($0)) } ?? .text(nil), .text(state.lastError),
+                state.lastPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
+                state.lastSuccess.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
+                .int(Int64(state.consecutiveErrors)), .text(state.movedTo), .int(Int64(state.permanentRedirects)),
+                state.nextPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil)
+            ).run()
         }
     }
 
     /// The ids among `ids` that `feed` has not seen, in the given order, without repeats.
     public func unseen(feed: String, ids: [String]) throws(StoreError) -> [String] {
         try database.withLock { db throws(StoreError) -> [String] in
-            let statement = try db.prepare("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
+            let statement = try db.cached("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
+            defer { statement.reset() }
             var result: [String] = []
             var batch = Set<String>()
             for id in ids where batch.insert(id).inserted {
@@ -190,11 +222,12 @@ public final class StateStore: Sendable {
     public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date()) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             try db.transaction { () throws(StoreError) in
-                let markSeen = try db.prepare("INSERT OR IGNORE INTO seen(feed, item_id, first_seen) VALUES(?, ?, ?)")
+                try writeDirtyStates(db)
+                let markSeen = try db.cached("INSERT OR IGNORE INTO seen(feed, item_id, first_seen) VALUES(?, ?, ?)")
                 for item in items {
                     try markSeen.bind(.text(feed), .text(item), .double(now.timeIntervalSince1970)).run()
                 }
-                let queue = try db.prepare("INSERT OR IGNORE INTO outbox(alert_id, created, record) VALUES(?, ?, ?)")
+                let queue = try db.cached("INSERT OR IGNORE INTO outbox(alert_id, created, record) VALUES(?, ?, ?)")
                 for alert in alerts {
                     try queue.bind(.text(alert.id), .double(now.timeIntervalSince1970), .text(alert.record)).run()
                 }
@@ -205,7 +238,7 @@ public final class StateStore: Sendable {
     /// Alerts not yet written to the alerts log, oldest first.
     public func pendingAlerts(limit: Int = 1000) throws(StoreError) -> [OutboxEntry] {
         try database.withLock { db throws(StoreError) -> [OutboxEntry] in
-            let statement = try db.prepare("SELECT seq, alert_id, record FROM outbox WHERE delivered = 0 ORDER BY seq LIMIT ?")
+            let statement = try db.cached("SELECT seq, alert_id, record FROM outbox WHERE delivered = 0 ORDER BY seq LIMIT ?")
             statement.bind(.int(Int64(limit)))
             var entries: [OutboxEntry] = []
             while try statement.step() {
@@ -218,7 +251,7 @@ public final class StateStore: Sendable {
     /// Marks every outbox entry up to and including `sequence` as written.
     public func markDelivered(through sequence: Int64) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
-            try db.prepare("UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?").bind(.int(sequence)).run()
+            try db.cached("UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?").bind(.int(sequence)).run()
         }
     }
 

@@ -46,6 +46,12 @@ final class Statement {
         }
     }
 
+    /// Ends the current use: a statement left on a row keeps a read transaction open,
+    /// which would stop WAL checkpoints.
+    func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Runs a statement that returns no rows.
     func run() throws(StoreError) {
         _ = try step()

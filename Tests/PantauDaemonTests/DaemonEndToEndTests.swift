@@ -109,4 +109,13 @@ import Testing
         #expect(result.feedsPolled >= 3)
         #expect(result.feedsFailed == 0)
     }
+
+    @Test func aSecondDaemonOnTheSameStateIsRefused() async throws {
+        let config = try fixture.configuration()
+        let first = try Daemon(configuration: config, logger: fixture.logger)
+        #expect { try Daemon(configuration: config, logger: fixture.logger) } throws: { error in
+            "\(error)".contains("in use by pid \(getpid())")
+        }
+        _ = first
+    }
 }

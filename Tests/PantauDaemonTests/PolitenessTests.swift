@@ -25,8 +25,7 @@ import Testing
         for _ in 0..<4 { _ = try await fixture.runOnce(config) }
         // Three polls through the redirect, then straight to the new URL.
         #expect(server.requests.map(\.path) == ["/old", "/new", "/old", "/new", "/old", "/new", "/new"])
-        let store = try StateStore(directory: config.daemon.stateDirectory)
-        let state = try #require(try store.feedState("moving"))
+        let state = try #require(try StateStore(directory: config.daemon.stateDirectory).feedState("moving"))
         #expect(state.fetchURL == server.baseURL + "/new")
         #expect(try fixture.alerts().count == 1)
 
@@ -34,7 +33,7 @@ import Testing
         let changed = try fixture.configuration(feeds: [FeedConfig(name: "moving", url: server.baseURL + "/other")])
         _ = try await fixture.runOnce(changed)
         #expect(server.requests.last?.path == "/other")
-        #expect(try store.feedState("moving")?.movedTo == nil)
+        #expect(try StateStore(directory: config.daemon.stateDirectory).feedState("moving")?.movedTo == nil)
     }
 
     @Test func retryAfterOn429SetsTheNextPoll() async throws {
@@ -58,19 +57,21 @@ import Testing
         let server = try TestHTTPServer { _ in flip.failing.withLock { $0 } ? .init(status: 503) : .init(body: Self.rss) }
         defer { server.stop() }
         let config = try fixture.configuration(feeds: [FeedConfig(name: "flaky", url: server.baseURL + "/", interval: 30)])
-        let daemon = try Daemon(configuration: config, logger: fixture.logger)
-        async let summary = daemon.run(once: false)
-        try await waitFor { try daemon.store.nextPoll(feed: "flaky") != nil }
-        daemon.stop()
-        _ = await summary
-        // Backed off (60 s ± 10 %) rather than polled again after the 30 s interval.
-        let next = try #require(try daemon.store.nextPoll(feed: "flaky"))
-        #expect(next.timeIntervalSinceNow > 50)
-        #expect(try daemon.store.feedState("flaky")?.consecutiveErrors == 1)
+        do {
+            let daemon = try Daemon(configuration: config, logger: fixture.logger)
+            async let summary = daemon.run(once: false)
+            try await waitFor { try daemon.store.nextPoll(feed: "flaky") != nil }
+            daemon.stop()
+            _ = await summary
+            // Backed off (60 s ± 10 %) rather than polled again after the 30 s interval.
+            let next = try #require(try daemon.store.nextPoll(feed: "flaky"))
+            #expect(next.timeIntervalSinceNow > 50)
+            #expect(try daemon.store.feedState("flaky")?.consecutiveErrors == 1)
+        }
         // The server recovers; so does the feed, with no one resetting anything.
         flip.failing.withLock { $0 = false }
         _ = try await fixture.runOnce(config)
-        let state = try #require(try daemon.store.feedState("flaky"))
+        let state = try #require(try StateStore(directory: config.daemon.stateDirectory).feedState("flaky"))
         #expect(state.consecutiveErrors == 0 && state.lastError == nil)
         #expect(try fixture.alerts().count == 1)
     }
