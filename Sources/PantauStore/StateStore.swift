@@ -18,7 +18,7 @@ public final class StateStore: Sendable {
         var dirty: Set<String> = []
     }
 
-    let feedCache = Mutex(FeedCache())
+    let feedCache: Mutex<FeedCache>
 
     /// Schema version written to `PRAGMA user_version`.
     static let schemaVersion = 3
@@ -61,7 +61,16 @@ public final class StateStore: Sendable {
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """)
         try Self.migrate(db)
+        // Every feed state is read once here: afterwards the cache is the whole truth and
+        // polling a feed never waits for SQLite to learn what it already knows.
+        var states: [String: FeedState] = [:]
+        let all = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds")
+        while try all.step() {
+            let state = Self.feedState(from: all)
+            states[state.name] = state
+        }
         self.database = Mutex(db)
+        self.feedCache = Mutex(FeedCache(states: states))
     }
 
     /// Brings an older schema up to ``schemaVersion``.
@@ -125,18 +134,9 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// The stored state of `feed`, or nil if it was never polled.
+    /// The stored state of `feed`, or nil if it was never polled. Served from memory.
     public func feedState(_ feed: String) throws(StoreError) -> FeedState? {
-        if let cached = feedCache.withLock({ $0.states[feed] }) { return cached }
-        let state = try database.withLock { db throws(StoreError) -> FeedState? in
-            let statement = try db.cached("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds WHERE name = ?")
-            defer { statement.reset() }
-            statement.bind(.text(feed))
-            guard try statement.step() else { return nil }
-            return Self.feedState(from: statement)
-        }
-        if let state { feedCache.withLock { $0.states[feed] = state } }
-        return state
+        feedCache.withLock { $0.states[feed] }
     }
 
     /// Every feed the store knows, by name (pending feed states are flushed first).
