@@ -54,9 +54,13 @@ public struct ResponseClassifier: Sendable {
         return max(0, date.timeIntervalSince(now))
     }
 
+    /// `value` without surrounding spaces and tabs; nil when nothing is left.
     func nonEmpty(_ value: String?) -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? nil : trimmed
+        let utf8 = value.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return value }
+        return String(value[first...last])
     }
 }

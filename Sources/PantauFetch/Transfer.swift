@@ -67,5 +67,9 @@ final class Transfer {
         let name = String(decoding: bytes[0..<colon], as: UTF8.self)
         let value = String(decoding: bytes[valueStart..<bytes.count], as: UTF8.self)
         headers.append(name: name, value: value)
+        // Size the body once from the announced length (bounded by the limit).
+        if colon == 14, name.lowercased() == "content-length", let length = Int(value), length > 0 {
+            body.reserveCapacity(min(length, request.limits.maxBodyBytes))
+        }
     }
 }
