@@ -16,6 +16,10 @@ final class CurlMulti {
     var sockets: [curl_socket_t: SocketWatch] = [:]
     let registry = SocketRegistry()
     var timer: (any DispatchSourceTimer)?
+    /// Easy handles of finished transfers, reset and reused (no allocation per transfer).
+    var idleHandles: [UnsafeMutableRawPointer] = []
+    /// Idle handles kept at most.
+    let maxIdleHandles = 256
 
     struct SocketWatch {
         var read: (any DispatchSourceRead)?
@@ -33,9 +37,29 @@ final class CurlMulti {
         for (socket, var watch) in sockets {
             Self.cancelSources(socket, &watch, read: true, write: true, registry: registry)
         }
-        for transfer in transfers.values { curl_multi_remove_handle(multi, transfer.easy) }
+        for transfer in transfers.values {
+            curl_multi_remove_handle(multi, transfer.easy)
+            curl_easy_cleanup(transfer.easy)
+        }
+        for transfer in waiting { curl_easy_cleanup(transfer.easy) }
+        for easy in idleHandles { curl_easy_cleanup(easy) }
         curl_multi_cleanup(multi)
-        // `transfers` and `waiting` are released after this, cleaning up their easy handles.
+    }
+
+    /// An easy handle with default options: an idle one, or a new one.
+    func takeHandle() -> UnsafeMutableRawPointer? {
+        idleHandles.popLast() ?? curl_easy_init()
+    }
+
+    /// Keeps `easy` (already removed from the multi handle) for reuse, reset at once so no
+    /// option points at a finished transfer's memory.
+    func returnHandle(_ easy: UnsafeMutableRawPointer) {
+        if idleHandles.count < maxIdleHandles {
+            curl_easy_reset(easy)
+            idleHandles.append(easy)
+        } else {
+            curl_easy_cleanup(easy)
+        }
     }
 
     /// Cancels the read and/or write source of `socket`, telling the registry so that

@@ -98,7 +98,7 @@ public actor Fetcher {
         let id = nextID
         nextID += 1
         let queue = executor.queue
-        guard let easy = curl_easy_init() else {
+        guard let easy = curl.takeHandle() else {
             queue.async { completion(.failure(FetchError(.setup, url: request.url, message: "curl_easy_init failed"))) }
             return id
         }
@@ -106,6 +106,7 @@ public actor Fetcher {
         do {
             try configure(transfer)
         } catch {
+            curl.returnHandle(easy)
             queue.async { completion(.failure(error)) }
             return id
         }
@@ -123,9 +124,11 @@ public actor Fetcher {
         let transfer: Transfer
         if let index = curl.waiting.firstIndex(where: { $0.id == id }) {
             transfer = curl.waiting.remove(at: index)
+            curl.returnHandle(transfer.easy)
         } else if let running = curl.transfers.removeValue(forKey: id) {
             transfer = running
             curl_multi_remove_handle(curl.multi, running.easy)
+            curl.returnHandle(running.easy)
             released(running)
             startWaiting()
         } else {
@@ -157,6 +160,7 @@ public actor Fetcher {
         if code != CURLM_OK {
             curl.transfers[transfer.id] = nil
             released(transfer)
+            curl.returnHandle(transfer.easy)
             let completion = transfer.completion
             let url = transfer.request.url
             executor.queue.async { completion(.failure(FetchError(.setup, url: url, message: "curl_multi_add_handle: \(String(cString: curl_multi_strerror(code)))"))) }
@@ -242,6 +246,7 @@ public actor Fetcher {
             guard let transfer = curl.transfers.removeValue(forKey: id) else { continue }
             released(transfer)
             finish(transfer, code: code)
+            curl.returnHandle(transfer.easy)
         }
         startWaiting()
     }

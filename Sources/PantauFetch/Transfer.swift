@@ -32,10 +32,10 @@ final class Transfer {
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
+    /// The easy handle is not cleaned up here: ``CurlMulti`` keeps it for the next transfer.
     deinit {
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
-        curl_easy_cleanup(easy)
     }
 
     /// Appends body bytes; returns false once the decompressed body passes the limit.
