@@ -80,15 +80,18 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
+    /// Longest abbreviation in ``defaultAbbreviations``-style lists worth looking up.
+    static let maxAbbreviationLength = 8
+
     func isAbbreviation(before period: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var s = period
-        while s > 0, Tokenizer.isWordScalar(scalars[s - 1]) { s -= 1 }
-        let word = String(String.UnicodeScalarView(scalars[s..<period]))
-        if word.isEmpty { return false }
-        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        while s > 0, period - s <= Self.maxAbbreviationLength, Tokenizer.isWordScalar(scalars[s - 1]) { s -= 1 }
+        let length = period - s
+        if length == 0 || length > Self.maxAbbreviationLength || (s > 0 && Tokenizer.isWordScalar(scalars[s - 1])) { return false }
+        if length == 1, scalars[s].properties.isUppercase { return true }
         // Dotted acronyms such as U.S. or U.N.: a single letter preceded by "X."
-        if word.unicodeScalars.count == 1, s >= 2, scalars[s - 1] == "." { return true }
-        return abbreviations.contains(TextFolding.fold(word))
+        if length == 1, s >= 2, scalars[s - 1] == "." { return true }
+        return abbreviations.contains(TextFolding.fold(String(String.UnicodeScalarView(scalars[s..<period]))))
     }
 
     static func isClosing(_ c: Unicode.Scalar) -> Bool {

@@ -49,32 +49,59 @@ public enum HTMLText {
     }
 
     /// Collapses runs of spaces, trims every line and drops empty lines, keeping single
-    /// line breaks between paragraphs. One pass over the scalars, ASCII without table lookups.
+    /// line breaks between paragraphs. One pass over the UTF-8 bytes: ASCII is judged by
+    /// byte, other scalars are decoded only to ask whether they are whitespace.
     static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var lineHasContent = false
         var pendingSpace = false
         var pendingNewline = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 {
-                if lineHasContent { pendingNewline = true }
-                lineHasContent = false
-                pendingSpace = false
-            } else if v == 0x20 || v == 0x09 || v == 0x0B || v == 0x0C || (v >= 0x80 && scalar.properties.isWhitespace) {
-                if lineHasContent { pendingSpace = true }
-            } else {
-                if pendingNewline {
-                    out.append("\n")
-                    pendingNewline = false
-                } else if pendingSpace {
-                    out.append(" ")
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var width = 1
+                var kind: UInt8 = 0  // 0 content, 1 space, 2 newline
+                if byte < 0x80 {
+                    if byte == 0x0A || byte == 0x0D { kind = 2 } else if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { kind = 1 }
+                } else {
+                    width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                    width = min(width, bytes.count - i)
+                    if let scalar = Self.scalar(bytes, i, width) {
+                        if scalar.value == 0x2028 || scalar.value == 0x2029 { kind = 2 } else if scalar.properties.isWhitespace { kind = 1 }
+                    }
                 }
-                pendingSpace = false
-                out.append(scalar)
-                lineHasContent = true
+                switch kind {
+                case 2:
+                    if lineHasContent { pendingNewline = true }
+                    lineHasContent = false
+                    pendingSpace = false
+                case 1:
+                    if lineHasContent { pendingSpace = true }
+                default:
+                    if pendingNewline {
+                        out.append(0x0A)
+                        pendingNewline = false
+                    } else if pendingSpace {
+                        out.append(0x20)
+                    }
+                    pendingSpace = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)]))
+                    lineHasContent = true
+                }
+                i += width
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar encoded by `width` bytes at `offset`, nil for malformed UTF-8.
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, _ width: Int) -> Unicode.Scalar? {
+        var iterator = bytes[offset..<(offset + width)].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 }
