@@ -6,8 +6,9 @@ import PantauFetch
 import PantauStore
 
 /// Everything after a fetch, for one feed: classify the response, parse, drop seen items,
-/// extract and match the new ones, commit "seen" and alerts in one transaction, then deliver
-/// alerts to the log. CPU-bound; the driver runs it off the event loop.
+/// extract and match the new ones, and commit "seen" and alerts in one transaction. The
+/// driver then has the outbox delivered to the log (coalescing many feeds into one write and
+/// fsync). CPU-bound; the driver runs it off the event loop.
 public struct FeedPipeline: Sendable {
     /// The state database.
     let store: StateStore
@@ -110,7 +111,6 @@ public struct FeedPipeline: Sendable {
         } catch {
             logger.error("could not save feed state", metadata: ["feed": "\(feed.name)", "error": "\(error)"])
         }
-        if report.alerts > 0 { report.deliveryFailed = !deliver() }
         return report
     }
 

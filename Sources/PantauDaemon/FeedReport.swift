@@ -14,8 +14,6 @@ public struct FeedReport: Sendable, Equatable {
     public var error: String?
     /// The server's requested delay before the next attempt, in seconds.
     public var retryAfter: Double?
-    /// The alerts were committed but could not be written to the log yet.
-    public var deliveryFailed = false
     /// How often the feed publishes, when the document was parsed.
     public var hint: PollHint?
     /// The failure was the connection's (DNS, connect, TLS, timeout), not the feed's.

@@ -31,6 +31,8 @@ actor PollDriver {
     var housekeeping: (any DispatchSourceTimer)?
     var deliveryRetry: (any DispatchSourceTimer)?
     var deliveryBackoff: Double = 0
+    var deliveryRunning = false
+    var deliveryWanted = false
     var inFlight: [String: Int] = [:]
     var summary = RunSummary()
     var counters = DaemonCounters()
@@ -156,7 +158,7 @@ actor PollDriver {
     func processed(_ report: FeedReport) {
         summary.add(report)
         counters.record(report, now: Date())
-        if report.deliveryFailed { scheduleDeliveryRetry() }
+        if report.alerts > 0 { requestDelivery() }
         let actions = scheduler.completed(feed: report.feed, outcome: report.outcome, now: now)
         if let slot = scheduler.slots[report.feed], !scheduler.once {
             try? pipeline.store.setNextPoll(feed: report.feed, at: Date().addingTimeInterval(slot.due - now))
@@ -241,6 +243,35 @@ actor PollDriver {
         if wait { work() } else { workQueue.async(execute: work) }
     }
 
+    /// Has the outbox written to the log. Requests while a delivery runs are coalesced into
+    /// one more run, so a burst of feeds costs a few writes and fsyncs, not one per feed.
+    func requestDelivery() {
+        deliveryWanted = true
+        guard !deliveryRunning, deliveryRetry == nil else { return }
+        runDelivery()
+    }
+
+    func runDelivery() {
+        deliveryWanted = false
+        deliveryRunning = true
+        let pipeline = pipeline
+        let queue = executor.queue
+        workQueue.async { [driver = self] in
+            let ok = pipeline.deliver()
+            queue.async { driver.assumeIsolated { $0.deliveryFinished(ok) } }
+        }
+    }
+
+    func deliveryFinished(_ ok: Bool) {
+        deliveryRunning = false
+        guard ok else {
+            scheduleDeliveryRetry()
+            return
+        }
+        deliveryBackoff = 0
+        if deliveryWanted { runDelivery() }
+    }
+
     /// After a failed delivery: try again in 1 s, doubling up to 5 min, until it works.
     func scheduleDeliveryRetry() {
         guard deliveryRetry == nil else { return }
@@ -251,23 +282,14 @@ actor PollDriver {
         logger.warning("alert delivery will be retried", metadata: ["in_seconds": "\(deliveryBackoff)"])
     }
 
-    /// Delivers pending alerts off the loop; reschedules on failure.
+    /// Delivers pending alerts now (retry timer, or the log was reopened).
     func retryDelivery() {
         deliveryRetry?.cancel()
         deliveryRetry = nil
-        let pipeline = pipeline
-        let queue = executor.queue
-        workQueue.async { [driver = self] in
-            let ok = pipeline.deliver()
-            queue.async {
-                driver.assumeIsolated { driver in
-                    if ok {
-                        driver.deliveryBackoff = 0
-                    } else {
-                        driver.scheduleDeliveryRetry()
-                    }
-                }
-            }
+        if deliveryRunning {
+            deliveryWanted = true
+        } else {
+            runDelivery()
         }
     }
 }

@@ -30,13 +30,22 @@ public struct LanguageDetector: Sendable {
     /// Tokens looked at: function words are dense, so a few hundred decide any document.
     public static let sampleSize = 400
 
+    /// Both lists in one table (bit 1: Indonesian, bit 2: English): one hash per token.
+    static let functionWords: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for word in indonesian { table[word, default: 0] |= 1 }
+        for word in english { table[word, default: 0] |= 2 }
+        return table
+    }()
+
     /// Detects the language of already folded tokens (the first ``sampleSize`` of them).
     public func detect<C: Collection>(foldedTokens tokens: C) -> (language: Language, confidence: Double)
     where C.Element == String {
         var id = 0, en = 0
         for token in tokens.prefix(Self.sampleSize) where token.utf8.count <= 8 {
-            if Self.indonesian.contains(token) { id += 1 }
-            if Self.english.contains(token) { en += 1 }
+            guard let mark = Self.functionWords[token] else { continue }
+            if mark & 1 != 0 { id += 1 }
+            if mark & 2 != 0 { en += 1 }
         }
         let total = id + en
         guard total >= 2 else { return (.other, 0) }

@@ -62,6 +62,22 @@ public enum HTMLText {
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
+                // A run of plain ASCII content goes out in one copy.
+                if byte > 0x20 && byte < 0x80 {
+                    var end = i + 1
+                    while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x80 { end += 1 }
+                    if pendingNewline {
+                        out.append(0x0A)
+                        pendingNewline = false
+                    } else if pendingSpace {
+                        out.append(0x20)
+                    }
+                    pendingSpace = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    lineHasContent = true
+                    i = end
+                    continue
+                }
                 var width = 1
                 var kind: UInt8 = 0  // 0 content, 1 space, 2 newline
                 if byte < 0x80 {
