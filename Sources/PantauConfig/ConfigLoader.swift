@@ -13,7 +13,8 @@ import TOMLKit
 /// default 2), `watch_dir` (string, default `watch.d` beside the config file),
 /// `max_body_bytes` (integer, default 10 MiB), `fetch_timeout` (duration, default `30s`),
 /// `connect_timeout` (duration, default `10s`), `low_speed_limit` (bytes per second,
-/// default 64) and `low_speed_time` (duration, default `15s`).
+/// default 64), `low_speed_time` (duration, default `15s`) and `user_agent_contact` (a URL
+/// or address added to the `User-Agent`).
 ///
 /// `[[feed]]`: `name` (required, unique), `url` or `path` (exactly one; `http`, `https` or
 /// `file` URL; a path is a local file), `interval` (duration, default `poll_interval`),
@@ -52,7 +53,8 @@ public struct ConfigLoader: Sendable {
         reader.checkKeys(document.table, table: "", allowed: ["daemon", "feed"])
         if let table = reader.table(document.table, "daemon", in: "") {
             reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes",
-                                                               "fetch_timeout", "connect_timeout", "max_per_host", "low_speed_limit", "low_speed_time"])
+                                                               "fetch_timeout", "connect_timeout", "max_per_host", "low_speed_limit", "low_speed_time",
+                                                               "user_agent_contact"])
             if let v = reader.string(table, "state_dir", in: "daemon") { daemon.stateDirectory = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.string(table, "alerts_log", in: "daemon") { daemon.alertsLog = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.duration(table, "poll_interval", in: "daemon") { daemon.pollInterval = v }
@@ -64,6 +66,7 @@ public struct ConfigLoader: Sendable {
             if let v = reader.integer(table, "max_per_host", in: "daemon", range: 1...256) { daemon.maxPerHost = v }
             if let v = reader.integer(table, "low_speed_limit", in: "daemon", range: 1...(1 << 30)) { daemon.lowSpeedLimit = v }
             if let v = reader.duration(table, "low_speed_time", in: "daemon") { daemon.lowSpeedTime = v }
+            if let v = reader.string(table, "user_agent_contact", in: "daemon") { daemon.userAgentContact = v }
         }
 
         let feeds = readFeeds(document.table, reader: &reader, daemon: daemon, baseDirectory: baseDirectory)

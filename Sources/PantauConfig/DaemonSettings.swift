@@ -22,6 +22,9 @@ public struct DaemonSettings: Sendable, Hashable {
     public var lowSpeedLimit: Int
     /// Seconds a transfer may stay slow before it is cut (`low_speed_time`).
     public var lowSpeedTime: Double
+    /// A URL or address publishers can reach the operator at, added to the `User-Agent`
+    /// (`user_agent_contact`).
+    public var userAgentContact: String?
 
     /// Creates settings with the packaged defaults.
     public init(stateDirectory: String = "/var/lib/pantau", alertsLog: String = "/var/log/pantau/alerts.jsonl",

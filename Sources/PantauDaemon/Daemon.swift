@@ -36,7 +36,8 @@ public final class Daemon: Sendable {
         self.alertLog = try AlertLogFile(path: configuration.daemon.alertsLog)
         self.delivery = AlertDelivery(store: store, log: alertLog, logger: logger)
         self.fetcher = Fetcher(
-            configuration: .init(maxConcurrent: configuration.daemon.maxConcurrentFetches, maxPerHost: configuration.daemon.maxPerHost),
+            configuration: .init(maxConcurrent: configuration.daemon.maxConcurrentFetches, maxPerHost: configuration.daemon.maxPerHost,
+                                 userAgent: Fetcher.userAgent(contact: configuration.daemon.userAgentContact)),
             executor: DispatchQueueExecutor(label: "pantau.loop"), logger: logger
         )
     }

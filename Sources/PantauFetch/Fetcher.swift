@@ -33,7 +33,14 @@ public actor Fetcher {
     }
 
     /// `Pantau/<version> (self-hosted news feed watcher)`.
-    public static let defaultUserAgent = "Pantau/\(PantauVersion.string) (self-hosted news feed watcher)"
+    public static let defaultUserAgent = userAgent(contact: nil)
+
+    /// The `User-Agent` naming Pantau and its version, with the operator's contact when given:
+    /// `Pantau/0.1.0 (self-hosted news feed watcher; +https://example.org/ops)`.
+    public static func userAgent(contact: String?) -> String {
+        let suffix = contact.map { "; +\($0)" } ?? ""
+        return "Pantau/\(PantauVersion.string) (self-hosted news feed watcher\(suffix))"
+    }
 
     /// The executor (and queue) the fetcher runs on; other actors may share it.
     public nonisolated let executor: DispatchQueueExecutor

@@ -192,4 +192,12 @@ import Testing
         let direct = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/final")).get()
         #expect(direct.redirects.isEmpty && direct.permanentlyMovedTo == nil)
     }
+
+    @Test func userAgentNamesPantauItsVersionAndTheOperatorsContact() async throws {
+        let server = try TestHTTPServer { _ in .init(body: "ok") }
+        defer { server.stop() }
+        let fetcher = Fetcher(configuration: .init(userAgent: Fetcher.userAgent(contact: "mailto:ops@example.org")), logger: logger)
+        _ = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/")).get()
+        #expect(server.requests.first?.headers["user-agent"] == "Pantau/\(PantauVersion.string) (self-hosted news feed watcher; +mailto:ops@example.org)")
+    }
 }
