@@ -68,6 +68,8 @@ import Testing
         process.executableURL = URL(fileURLWithPath: PantauProcess.executable)
         process.arguments = ["alerts", "--alerts-log", log, "--follow", "--json"]
         process.standardOutput = FileHandle(forWritingAtPath: output)
+        // Never the runner's own stderr: a child outliving a crashed test must not hold it open.
+        process.standardError = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
         func seen() -> String { (try? String(contentsOfFile: output, encoding: .utf8)) ?? "" }
