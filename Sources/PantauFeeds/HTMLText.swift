@@ -59,6 +59,18 @@ public enum HTMLText {
         var pendingNewline = false
         var text = text
         text.withUTF8 { bytes in
+            /// Writes content bytes, preceded by the break or space they were waiting for.
+            func emit(_ range: Range<Int>) {
+                if pendingNewline {
+                    out.append(0x0A)
+                    pendingNewline = false
+                } else if pendingSpace {
+                    out.append(0x20)
+                }
+                pendingSpace = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                lineHasContent = true
+            }
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
@@ -66,15 +78,7 @@ public enum HTMLText {
                 if byte > 0x20 && byte < 0x80 {
                     var end = i + 1
                     while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x80 { end += 1 }
-                    if pendingNewline {
-                        out.append(0x0A)
-                        pendingNewline = false
-                    } else if pendingSpace {
-                        out.append(0x20)
-                    }
-                    pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                    lineHasContent = true
+                    emit(i..<end)
                     i = end
                     continue
                 }
@@ -97,15 +101,7 @@ public enum HTMLText {
                 case 1:
                     if lineHasContent { pendingSpace = true }
                 default:
-                    if pendingNewline {
-                        out.append(0x0A)
-                        pendingNewline = false
-                    } else if pendingSpace {
-                        out.append(0x20)
-                    }
-                    pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + width)]))
-                    lineHasContent = true
+                    emit(i..<(i + width))
                 }
                 i += width
             }
