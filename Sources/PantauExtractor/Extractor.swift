@@ -24,14 +24,17 @@ public struct Extractor: Sendable {
     /// Analyses `text`. When `language` is given it is used instead of detection.
     public func extract(_ text: String, language: Language? = nil) -> Extraction {
         let sentences = splitter.split(text)
+        // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
+        // punctuation), so one pass over the whole text tags each word with its sentence.
+        let words = tokenizer.wordRanges(in: text)
         var tokens: [Token] = []
-        for (index, sentence) in sentences.enumerated() {
-            for word in tokenizer.wordRanges(in: sentence.text) {
-                let sUTF8 = sentence.text.utf8
-                let a = sUTF8.index(sUTF8.startIndex, offsetBy: word.lowerBound)
-                let b = sUTF8.index(a, offsetBy: word.count)
-                let range = (sentence.range.lowerBound + word.lowerBound)..<(sentence.range.lowerBound + word.upperBound)
-                tokens.append(Token(folded: TextFolding.fold(sentence.text[a..<b]), range: range, sentence: index))
+        tokens.reserveCapacity(words.count)
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            var sentence = 0
+            for word in words {
+                while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
+                tokens.append(Token(folded: TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[word])), range: word, sentence: sentence))
             }
         }
         if let language {

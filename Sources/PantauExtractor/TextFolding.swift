@@ -27,6 +27,18 @@ public enum TextFolding {
         return String(scalars)
     }
 
+    /// The folded form of the UTF-8 `bytes` of one word; ASCII is lowercased in place
+    /// without decoding.
+    public static func fold(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return fold(String(decoding: bytes, as: UTF8.self)) }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (i, byte) in bytes.enumerated() {
+                buffer[i] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            }
+            return bytes.count
+        }
+    }
+
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true

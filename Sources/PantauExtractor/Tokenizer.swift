@@ -6,23 +6,50 @@ public struct Tokenizer: Sendable {
     /// Creates a tokenizer.
     public init() {}
 
-    /// The word ranges of `text` as UTF-8 byte offsets.
+    /// The word ranges of `text` as UTF-8 byte offsets. One pass over the bytes: ASCII is
+    /// judged by byte, other scalars are decoded.
     public func wordRanges(in text: String) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start: Int? = nil
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if Self.isWordScalar(scalar) {
-                if start == nil { start = offset }
-            } else if let s = start {
-                ranges.append(s..<offset)
-                start = nil
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var start = -1
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var width = 1
+                let isWord: Bool
+                if byte < 0x80 {
+                    let lower = byte | 0x20
+                    isWord = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                } else if let (scalar, size) = Self.decode(bytes, at: i) {
+                    width = size
+                    isWord = Self.isWordScalar(scalar)
+                } else {
+                    isWord = false
+                }
+                if isWord {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    ranges.append(start..<i)
+                    start = -1
+                }
+                i += width
             }
-            offset += width
+            if start >= 0 { ranges.append(start..<bytes.count) }
+            return ranges
         }
-        if let s = start { ranges.append(s..<offset) }
-        return ranges
+    }
+
+    /// The scalar starting at `offset` and its length in bytes (valid UTF-8 assumed, as in
+    /// any Swift string).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int)? {
+        let lead = bytes[offset]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard offset + width <= bytes.count else { return nil }
+        var iterator = bytes[offset..<(offset + width)].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, width)
     }
 
     /// True for scalars that belong inside a word.
