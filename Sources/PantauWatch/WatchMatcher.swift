@@ -20,7 +20,11 @@ public struct WatchMatcher: Sendable {
     public let watches: [WatchDefinition]
     let phrases: [Phrase]
     let byFirstTerm: [String: [Int]]
+    /// Phrase indices of each watch list, in order.
+    let phrasesByWatch: [[Int]]
     let analyzer: any TermAnalyzer
+    /// The analyzer maps a word to itself: matching can use the folded words as they are.
+    let identityAnalyzer: Bool
 
     /// Compiles `watches`. Phrases with no words are ignored (configuration validation
     /// reports them; see ``words(in:)``).
@@ -42,6 +46,10 @@ public struct WatchMatcher: Sendable {
         }
         self.phrases = phrases
         self.byFirstTerm = index
+        var byWatch = [[Int]](repeating: [], count: watches.count)
+        for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
+        self.phrasesByWatch = byWatch
+        self.identityAnalyzer = analyzer is FoldingAnalyzer
     }
 
     /// The folded words of a phrase, as the matcher sees them. Empty means the phrase can
@@ -59,7 +67,7 @@ public struct WatchMatcher: Sendable {
     public func match(_ extraction: Extraction) -> [WatchMatch] {
         let tokens = extraction.tokens
         let language: Language? = extraction.language == .other ? nil : extraction.language
-        let terms = tokens.map { analyzer.term(for: $0.folded, language: language) }
+        let terms = identityAnalyzer ? tokens.map(\.folded) : tokens.map { analyzer.term(for: $0.folded, language: language) }
 
         // Occurrences per phrase index.
         var occurrences: [Int: [Range<Int>]] = [:]
@@ -83,7 +91,8 @@ public struct WatchMatcher: Sendable {
         for (w, watch) in watches.enumerated() {
             var anyHit = false, allHit = true, vetoed = false, hasPositive = false
             var hits: [WatchMatch.Hit] = []
-            for (p, phrase) in phrases.enumerated() where phrase.watch == w {
+            for p in phrasesByWatch[w] {
+                let phrase = phrases[p]
                 let found = occurrences[p] ?? []
                 switch phrase.role {
                 case .any:
