@@ -173,8 +173,10 @@ actor PollDriver {
     /// restart; a change to them is logged and ignored.
     func reload(_ configuration: PantauConfiguration, pipeline: FeedPipeline, keeping current: DaemonSettings) {
         notifier.send("RELOADING=1", ServiceNotifier.monotonicField())
-        if configuration.daemon.stateDirectory != current.stateDirectory || configuration.daemon.alertsLog != current.alertsLog {
-            logger.warning("state_dir and alerts_log changes take effect after a restart")
+        let next = configuration.daemon
+        if next.stateDirectory != current.stateDirectory || next.alertsLog != current.alertsLog || next.maxPerHost != current.maxPerHost
+            || next.userAgentContact != current.userAgentContact || next.maxConcurrentFetches > current.maxConcurrentFetches {
+            logger.warning("state_dir, alerts_log, max_per_host, user_agent_contact and a higher max_concurrent_fetches take effect after a restart")
         }
         var pipeline = pipeline
         pipeline.parsing = self.pipeline.parsing
