@@ -23,11 +23,13 @@ public struct AlertBuilder: Sendable {
         let language = feed.language.flatMap(Language.init(rawValue:))
         let extraction = extractor.extract(item.analysisText, language: language)
         let matches = matcher.match(extraction)
+        guard !matches.isEmpty else { return [] }
+        let time = RFC3339.string(now)
         return matches.map { match in
             AlertRecord(
                 schema: 1,
                 alertID: StableHash.hex(feed.name, item.id, match.watch),
-                time: RFC3339.string(now),
+                time: time,
                 watch: match.watch,
                 severity: match.severity.rawValue,
                 feed: .init(name: feed.name, url: feed.url),

@@ -87,10 +87,6 @@ public struct PollScheduler<Random: RandomNumberGenerator & Sendable>: Sendable 
         static func < (a: Entry, b: Entry) -> Bool {
             a.time != b.time ? a.time < b.time : a.order < b.order
         }
-
-        static func == (a: Entry, b: Entry) -> Bool {
-            a.time == b.time && a.order == b.order && a.name == b.name && a.version == b.version
-        }
     }
 
     /// Longest backoff after repeated errors, in seconds.

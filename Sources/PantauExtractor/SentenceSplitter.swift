@@ -19,7 +19,7 @@ public struct SentenceSplitter: Sendable {
         "gen", "col", "lt", "capt", "sgt", "jr", "sr", "vs", "etc", "dll", "dsb", "tsb", "yth",
         "kol", "mayjen", "brigjen", "letjen", "jend", "kapt", "inc", "ltd", "co", "corp", "oct",
         "okt", "jan", "feb", "mar", "apr", "aug", "agu", "sep", "sept", "nov", "dec", "des",
-        "no", "nos", "hal", "tel", "approx", "est", "sdr", "bpk", "kab", "kec", "prov",
+        "nos", "hal", "tel", "approx", "est", "sdr", "bpk", "kab", "kec", "prov",
     ]
 
     /// The sentences of `text`, in order.

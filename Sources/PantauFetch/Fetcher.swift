@@ -146,9 +146,6 @@ public actor Fetcher {
         executor.queue.async { completion(.failure(FetchError(.cancelled, url: url, message: "cancelled"))) }
     }
 
-    /// Number of transfers running or queued.
-    public var activeCount: Int { curl.transfers.count + curl.waiting.count }
-
     /// Under the global limit, and under the per-host limit for network URLs.
     func canStart(_ transfer: Transfer) -> Bool {
         guard curl.transfers.count < configuration.maxConcurrent else { return false }
