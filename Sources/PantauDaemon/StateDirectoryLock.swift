@@ -12,12 +12,18 @@ public final class StateDirectoryLock: Sendable {
     public let path: String
     let descriptor: Int32
 
-    /// Takes the lock or throws ``StateDirectoryLockError`` naming the holder's pid.
-    public init(directory: String) throws(StateDirectoryLockError) {
+    /// Takes the lock, waiting up to `wait` seconds for a holder that is on its way out (a
+    /// restart, or a just-spawned child that still shares the descriptor until it execs),
+    /// or throws ``StateDirectoryLockError`` naming the holder's pid.
+    public init(directory: String, wait: Double = 2) throws(StateDirectoryLockError) {
         path = (directory as NSString).appendingPathComponent("pantau.lock")
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw StateDirectoryLockError(path: path, holder: nil, errno: errno) }
+        let deadline = Date().addingTimeInterval(wait)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK, Date() < deadline {
+            usleep(50_000)
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             var buffer = [UInt8](repeating: 0, count: 32)
