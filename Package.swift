@@ -48,6 +48,12 @@ let package = Package(
         // MARK: Libraries
         .target(
             name: "PantauExtractor",
+            resources: [
+                .embedInCode("Resources/id-roots.txt"),
+                .embedInCode("Resources/en-lexicon.txt"),
+                .embedInCode("Resources/gazetteer.txt"),
+                .embedInCode("Resources/cues.txt"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

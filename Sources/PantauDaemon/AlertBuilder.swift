@@ -21,9 +21,10 @@ public struct AlertBuilder: Sendable {
     /// The alerts `item` of `feed` raises at `now` (none when no watch list fires).
     public func alerts(for item: FeedItem, feed: FeedConfig, now: Date) -> [AlertRecord] {
         let language = feed.language.flatMap(Language.init(rawValue:))
-        let extraction = extractor.extract(item.analysisText, language: language)
-        let matches = matcher.match(extraction)
+        let analysed = extractor.analyse(item.analysisText, language: language)
+        let matches = matcher.match(analysed)
         guard !matches.isEmpty else { return [] }
+        let extraction = extractor.recognize(in: analysed, published: item.published.map(CivilDate.init(utc:)))
         let time = RFC3339.string(now)
         return matches.map { match in
             AlertRecord(
@@ -36,7 +37,9 @@ public struct AlertBuilder: Sendable {
                 item: .init(id: item.id, title: item.title, link: item.link, published: item.published.map(RFC3339.string)),
                 language: extraction.language.rawValue,
                 matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: extraction.sentences[$0.sentence].text) },
-                evidence: match.evidence
+                evidence: match.evidence,
+                entities: extraction.entities,
+                events: extraction.events
             )
         }
     }

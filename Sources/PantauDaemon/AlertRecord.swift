@@ -1,3 +1,4 @@
+import PantauExtractor
 /// One line of the alerts log (JSON Lines). Field names are a contract with operators'
 /// tools: extend, never rename without bumping ``schema``. See `docs/alerts.md`.
 public struct AlertRecord: Codable, Sendable, Equatable {
@@ -51,10 +52,14 @@ public struct AlertRecord: Codable, Sendable, Equatable {
     public var matches: [Match]
     /// The sentence that best shows why the watch fired.
     public var evidence: String
+    /// The extractor's entities in the item (absent in records written before v0.2).
+    public var entities: [Entity]?
+    /// The extractor's deployment and escalation frames in the item.
+    public var events: [EventFrame]?
 
     enum CodingKeys: String, CodingKey {
         case schema
         case alertID = "alert_id"
-        case time, watch, severity, feed, item, language, matches, evidence
+        case time, watch, severity, feed, item, language, matches, evidence, entities, events
     }
 }

@@ -1,6 +1,8 @@
-/// The shared extractor: turns a news text into sentences, tokens and a language.
+/// The shared extractor: turns a news text into language, sentences, stemmed tokens, entities,
+/// quantities, dates, quotes, attributions and event frames.
 ///
-/// Pure and `Sendable`: no I/O, no global state, safe to call from any thread. The daemon
+/// Pure and `Sendable`: no I/O (its lexicons are compiled in), no global mutable state, safe to
+/// call from any thread. Build one and reuse it: building compiles the cue tables. The daemon
 /// runs it on every new item; `pantau extract` runs it on one document.
 public struct Extractor: Sendable {
     /// Sentence splitting rules.
@@ -9,20 +11,60 @@ public struct Extractor: Sendable {
     public var tokenizer: Tokenizer
     /// Language identification.
     public var detector: LanguageDetector
+    /// Indonesian and English stemming.
+    public let morphology: Morphology
+    /// Known names.
+    public let gazetteer: Gazetteer
+    let cues: Cues
 
-    /// Creates an extractor with the default components.
+    /// Creates an extractor with the default components; `extraRoots` extends the Indonesian
+    /// root lexicon (watch lists' `roots`).
     public init(
         splitter: SentenceSplitter = SentenceSplitter(),
         tokenizer: Tokenizer = Tokenizer(),
-        detector: LanguageDetector = LanguageDetector()
+        detector: LanguageDetector = LanguageDetector(),
+        extraRoots: [String] = []
     ) {
         self.splitter = splitter
         self.tokenizer = tokenizer
         self.detector = detector
+        morphology = Morphology(extraRoots: extraRoots)
+        gazetteer = .standard
+        cues = Cues(morphology: morphology)
     }
 
-    /// Analyses `text`. When `language` is given it is used instead of detection.
-    public func extract(_ text: String, language: Language? = nil) -> Extraction {
+    /// Analyses `text`. When `language` is given it is used instead of detection; `published`
+    /// (the item's publication day) resolves relative dates.
+    public func extract(_ text: String, language: Language? = nil, published: CivilDate? = nil) -> Extraction {
+        recognize(in: analyse(text, language: language), published: published)
+    }
+
+    /// Runs the recognizers (entities, quantities, dates, quotes, attributions, events) on an
+    /// ``analyse(_:language:)`` result: the daemon analyses every item but recognizes only
+    /// those a watch list fires on.
+    public func recognize(in analysed: Extraction, published: CivilDate? = nil) -> Extraction {
+        var extraction = analysed
+        let text = extraction.text
+        extraction.published = published
+        let doc = Document(text: text, tokens: extraction.tokens, sentences: extraction.sentences, language: extraction.language)
+        let entities = EntityRecognizer(gazetteer: gazetteer, roles: cues.roles).recognize(doc)
+        let quantities = QuantityRecognizer(assets: cues.assets).recognize(doc)
+        let quoteRecognizer = QuoteRecognizer(speech: cues.speech, attribution: cues.attribution)
+        let quotes = quoteRecognizer.quotes(doc, entities: entities)
+        let attributions = quoteRecognizer.attributions(doc, entities: entities)
+        extraction.entities = entities.entities
+        extraction.quantities = quantities
+        extraction.dates = DateRecognizer().recognize(doc, published: published)
+        extraction.quotes = quotes
+        extraction.attributions = attributions
+        extraction.events = EventRecognizer(cues: cues).recognize(.init(
+            doc: doc, entities: entities, quantities: quantities, quotes: quotes, attributions: attributions
+        ))
+        return extraction
+    }
+
+    /// Language, sentences and stemmed tokens only: what watch-list matching needs.
+    public func analyse(_ text: String, language: Language? = nil) -> Extraction {
         let sentences = splitter.split(text)
         // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
         // punctuation), so one pass over the whole text tags each word with its sentence.
@@ -37,10 +79,17 @@ public struct Extractor: Sendable {
                 tokens.append(Token(folded: TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[word])), range: word, sentence: sentence))
             }
         }
-        if let language {
-            return Extraction(text: text, language: language, languageConfidence: 1, sentences: sentences, tokens: tokens)
+        var detected = (language: language ?? .other, confidence: 1.0)
+        if language == nil { detected = detector.detect(foldedTokens: tokens.lazy.map(\.folded)) }
+        // Stems, cached per document: news repeats its words.
+        var cache: [String: String] = [:]
+        for i in tokens.indices {
+            let folded = tokens[i].folded
+            if let stem = cache[folded] { tokens[i].stem = stem; continue }
+            let stem = morphology.stem(folded, language: detected.language)
+            cache[folded] = stem
+            tokens[i].stem = stem
         }
-        let detected = detector.detect(foldedTokens: tokens.lazy.map(\.folded))
         return Extraction(
             text: text, language: detected.language, languageConfidence: detected.confidence,
             sentences: sentences, tokens: tokens

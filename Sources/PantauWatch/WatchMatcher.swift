@@ -11,7 +11,8 @@ public struct WatchMatcher: Sendable {
 
     struct Phrase: Sendable {
         var text: String
-        var terms: [String]
+        /// The phrase's stems, per document language (index: ``languageSlot(_:)``).
+        var terms: [[String]]
         var watch: Int
         var role: Role
     }
@@ -19,37 +20,52 @@ public struct WatchMatcher: Sendable {
     /// The watch lists, in the order given.
     public let watches: [WatchDefinition]
     let phrases: [Phrase]
-    let byFirstTerm: [String: [Int]]
+    /// Phrase indices keyed by first stem, one table per document language.
+    let byFirstTerm: [[String: [Int]]]
+    /// Indonesian phrases of two or more words keyed by their second stem: `kirim pasukan`
+    /// also matches the passive `pasukan … dikirim`.
+    let bySecondTerm: [String: [Int]]
     /// Phrase indices of each watch list, in order.
     let phrasesByWatch: [[Int]]
-    let analyzer: any TermAnalyzer
-    /// The analyzer maps a word to itself: matching can use the folded words as they are.
-    let identityAnalyzer: Bool
+    let morphology: Morphology
+    static let languages: [Language] = [.indonesian, .english, .other]
 
-    /// Compiles `watches`. Phrases with no words are ignored (configuration validation
-    /// reports them; see ``words(in:)``).
-    public init(watches: [WatchDefinition], analyzer: any TermAnalyzer = FoldingAnalyzer()) {
+    static func languageSlot(_ language: Language) -> Int {
+        switch language {
+        case .indonesian: 0
+        case .english: 1
+        case .other: 2
+        }
+    }
+
+    /// Compiles `watches`, stemming every phrase once per language with `morphology` (the
+    /// same morphology the extractor used for the documents). Phrases with no words are
+    /// ignored (configuration validation reports them; see ``words(in:)``).
+    public init(watches: [WatchDefinition], morphology: Morphology = Morphology()) {
         self.watches = watches
-        self.analyzer = analyzer
+        self.morphology = morphology
         var phrases: [Phrase] = []
-        var index: [String: [Int]] = [:]
+        var index = [[String: [Int]]](repeating: [:], count: Self.languages.count)
+        var second: [String: [Int]] = [:]
         for (w, watch) in watches.enumerated() {
             let roles: [(Role, [String])] = [(.any, watch.any), (.all, watch.all), (.none, watch.none)]
             for (role, list) in roles {
                 for text in list {
-                    let terms = Self.words(in: text).map { analyzer.term(for: $0, language: nil) }
-                    guard let first = terms.first else { continue }
-                    index[first, default: []].append(phrases.count)
+                    let words = Self.words(in: text)
+                    guard !words.isEmpty else { continue }
+                    let terms = Self.languages.map { language in words.map { morphology.stem($0, language: language) } }
+                    for slot in terms.indices { index[slot][terms[slot][0], default: []].append(phrases.count) }
+                    if words.count >= 2 { second[terms[0][1], default: []].append(phrases.count) }
                     phrases.append(Phrase(text: text, terms: terms, watch: w, role: role))
                 }
             }
         }
         self.phrases = phrases
         self.byFirstTerm = index
+        self.bySecondTerm = second
         var byWatch = [[Int]](repeating: [], count: watches.count)
         for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
         self.phrasesByWatch = byWatch
-        self.identityAnalyzer = analyzer is FoldingAnalyzer
     }
 
     /// The folded words of a phrase, as the matcher sees them. Empty means the phrase can
@@ -66,23 +82,29 @@ public struct WatchMatcher: Sendable {
     /// The watch lists that fire on `extraction`, in watch-list order.
     public func match(_ extraction: Extraction) -> [WatchMatch] {
         let tokens = extraction.tokens
-        let language: Language? = extraction.language == .other ? nil : extraction.language
-        let terms = identityAnalyzer ? tokens.map(\.folded) : tokens.map { analyzer.term(for: $0.folded, language: language) }
+        let slot = Self.languageSlot(extraction.language)
+        let index = byFirstTerm[slot]
 
-        // Occurrences per phrase index.
+        // Occurrences per phrase index (token ranges).
         var occurrences: [Int: [Range<Int>]] = [:]
-        for i in terms.indices {
-            guard let candidates = byFirstTerm[terms[i]] else { continue }
-            for p in candidates {
-                let phrase = phrases[p]
-                let end = i + phrase.terms.count
-                guard end <= terms.count, tokens[end - 1].sentence == tokens[i].sentence else { continue }
-                var ok = true
-                for k in 1..<phrase.terms.count where terms[i + k] != phrase.terms[k] {
-                    ok = false
-                    break
+        for i in tokens.indices {
+            if let candidates = index[tokens[i].stem] {
+                for p in candidates {
+                    let terms = phrases[p].terms[slot]
+                    let end = i + terms.count
+                    guard end <= tokens.count, tokens[end - 1].sentence == tokens[i].sentence else { continue }
+                    var ok = true
+                    for k in 1..<terms.count where tokens[i + k].stem != terms[k] {
+                        ok = false
+                        break
+                    }
+                    if ok { occurrences[p, default: []].append(i..<end) }
                 }
-                if ok { occurrences[p, default: []].append(i..<end) }
+            }
+            if slot == 0, let candidates = bySecondTerm[tokens[i].stem] {
+                for p in candidates {
+                    if let span = passiveMatch(phrases[p].terms[0], at: i, tokens) { occurrences[p, default: []].append(span) }
+                }
             }
         }
         if occurrences.isEmpty { return [] }
@@ -120,6 +142,22 @@ public struct WatchMatcher: Sendable {
             ))
         }
         return results
+    }
+
+    /// The passive order of an Indonesian phrase `V O…`: `O…` at `i`, then within three words
+    /// a passive form of `V` (`pasukan tersebut dikirim`).
+    func passiveMatch(_ terms: [String], at i: Int, _ tokens: [Token]) -> Range<Int>? {
+        let rest = terms.count - 1
+        guard i + rest <= tokens.count, tokens[i + rest - 1].sentence == tokens[i].sentence else { return nil }
+        for k in 0..<rest where tokens[i + k].stem != terms[k + 1] { return nil }
+        var j = i + rest
+        while j < min(i + rest + 4, tokens.count), tokens[j].sentence == tokens[i].sentence {
+            if tokens[j].stem == terms[0], morphology.isPassive(tokens[j].folded, stem: tokens[j].stem, language: .indonesian) {
+                return i..<(j + 1)
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// The sentence holding the most distinct phrases; the earliest on ties.

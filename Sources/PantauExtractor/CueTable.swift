@@ -1,0 +1,73 @@
+/// Phrases matched on stems, each with a value: the lexicons behind roles, speech verbs,
+/// hedges, triggers and assets (`Resources/cues.txt`).
+///
+/// A phrase is stored once per language (stemmed with that language's stemmer), so one written
+/// form covers its inflections. Lookup finds the longest phrase starting at a token.
+struct CueTable: Sendable {
+    struct Entry: Sendable {
+        var stems: [String]
+        var value: String
+    }
+
+    /// Entries keyed by first stem.
+    private var byFirst: [String: [Entry]] = [:]
+
+    init(_ phrases: [(String, String)], morphology: Morphology) {
+        for (phrase, value) in phrases {
+            let words = phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TextFolding.fold($0) }
+            guard !words.isEmpty else { continue }
+            var variants: Set<[String]> = [words]
+            for language in [Language.indonesian, .english] { variants.insert(words.map { morphology.stem($0, language: language) }) }
+            for stems in variants {
+                byFirst[stems[0], default: []].append(Entry(stems: stems, value: value))
+            }
+        }
+        for key in byFirst.keys { byFirst[key]!.sort { $0.stems.count > $1.stems.count } }
+    }
+
+    /// The longest phrase starting at token `i` within `limit`: its length in tokens and value.
+    func match(at i: Int, in tokens: [Token], limit: Int? = nil) -> (length: Int, value: String)? {
+        let end = min(limit ?? tokens.count, tokens.count)
+        guard i < end, let entries = byFirst[tokens[i].stem] ?? byFirst[tokens[i].folded] else { return nil }
+        for entry in entries where i + entry.stems.count <= end {
+            var ok = true
+            for k in 1..<max(entry.stems.count, 1) where k < entry.stems.count {
+                let t = tokens[i + k]
+                if t.stem != entry.stems[k] && t.folded != entry.stems[k] { ok = false; break }
+            }
+            if ok { return (entry.stems.count, entry.value) }
+        }
+        return nil
+    }
+
+    /// True when a phrase starts at token `i`.
+    func contains(at i: Int, in tokens: [Token]) -> Bool { match(at: i, in: tokens) != nil }
+}
+
+/// The cue lists of `Resources/cues.txt`, compiled once.
+struct Cues: Sendable {
+    let roles, speech, attribution, hedges, deployment, escalation, assets, military, lookalike: CueTable
+
+    init(morphology: Morphology) {
+        var sections: [String: [(String, String)]] = [:]
+        var current = ""
+        for line in Lexicon.lines(PackageResources.cues_txt) {
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                continue
+            }
+            let parts = line.split(separator: "=", maxSplits: 1).map { String($0.trimmingSpaces) }
+            sections[current, default: []].append((parts[0], parts.count > 1 ? parts[1] : parts[0]))
+        }
+        func table(_ name: String) -> CueTable { CueTable(sections[name] ?? [], morphology: morphology) }
+        roles = table("roles")
+        speech = table("speech")
+        attribution = table("attribution")
+        hedges = table("hedges")
+        deployment = table("deployment")
+        escalation = table("escalation")
+        assets = table("assets")
+        military = table("military")
+        lookalike = table("lookalike")
+    }
+}

@@ -1,0 +1,61 @@
+/// The analysed text as the recognizers see it: bytes, tokens with stems, sentences.
+///
+/// Internal working view shared by the recognizers during one ``Extractor/extract(_:language:published:)``.
+struct Document {
+    let bytes: [UInt8]
+    let tokens: [Token]
+    let sentences: [Sentence]
+    let language: Language
+    /// Token index range of each sentence.
+    let sentenceTokens: [Range<Int>]
+
+    init(text: String, tokens: [Token], sentences: [Sentence], language: Language) {
+        bytes = Array(text.utf8)
+        self.tokens = tokens
+        self.sentences = sentences
+        self.language = language
+        var ranges = [Range<Int>](repeating: 0..<0, count: sentences.count)
+        var i = 0
+        for s in sentences.indices {
+            let start = i
+            while i < tokens.count, tokens[i].sentence == s { i += 1 }
+            ranges[s] = start..<i
+        }
+        sentenceTokens = ranges
+    }
+
+    /// The surface text of a byte range.
+    func surface(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    /// The surface text from token `a` through token `b` (inclusive).
+    func surface(tokens a: Int, _ b: Int) -> String { surface(tokens[a].range.lowerBound..<tokens[b].range.upperBound) }
+
+    /// True when the token's first letter is a capital (or it starts with a digit).
+    func isCapitalized(_ i: Int) -> Bool {
+        let b = bytes[tokens[i].range.lowerBound]
+        if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        let s = surface(tokens[i].range)
+        return s.unicodeScalars.first?.properties.isUppercase ?? false
+    }
+
+    /// True when every letter of the token is a capital.
+    func isAllCaps(_ i: Int) -> Bool {
+        bytes[tokens[i].range].allSatisfy { !($0 >= 0x61 && $0 <= 0x7A) }
+    }
+
+    /// The bytes between token `i` and token `i + 1`.
+    func gap(after i: Int) -> ArraySlice<UInt8> {
+        guard i + 1 < tokens.count else { return [] }
+        return bytes[tokens[i].range.upperBound..<tokens[i + 1].range.lowerBound]
+    }
+
+    /// True when tokens `i` and `i + 1` are joined by a space, hyphen, period or apostrophe
+    /// only (they can belong to one name).
+    func isTight(after i: Int) -> Bool {
+        let g = gap(after: i)
+        return g.count <= 2 && g.allSatisfy { $0 == 0x20 || $0 == 0x2D || $0 == 0x2E || $0 == 0x27 } && tokens[i].sentence == tokens[i + 1].sentence
+    }
+
+    /// True when the token is a plain number (ASCII digits).
+    func isDigits(_ i: Int) -> Bool { bytes[tokens[i].range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+}

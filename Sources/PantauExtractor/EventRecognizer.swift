@@ -1,0 +1,207 @@
+/// Builds deployment and escalation frames sentence by sentence from triggers (`kirim`,
+/// `tempat`, `kerah`, `deploy`; `eskalasi`, `invasi`, `attack`), assets (`tentara`, `kapal`,
+/// `troops`), entities, quantities, quotes and attributions.
+///
+/// Look-alikes are told apart by context: a sentence with a sports, parcel, price, holiday
+/// traffic, volunteer or video-game cue and no military cue raises no frame. A frame that
+/// names no actor takes the one of the previous deployment frame ("mereka", "pasukan
+/// tersebut"); its destination is carried over only after an anaphor (`tersebut`, `these`).
+struct EventRecognizer: Sendable {
+    let cues: Cues
+
+    static let modifiers: Set<String> = ["militer", "tempur", "darat", "laut", "udara", "elit", "khusus", "tambahan", "cadangan", "additional", "combat", "ground", "elite"]
+    static let prepositions: Set<String> = ["ke", "di", "dari", "to", "in", "from", "at", "into", "antara", "between", "dengan", "with", "terhadap", "against", "melawan", "menuju", "near", "dekat", "toward", "towards", "on", "oleh", "by"]
+    static let destinationMarkers: Set<String> = ["ke", "menuju", "to", "into", "di", "in", "toward", "towards", "near", "dekat", "at", "terhadap", "against", "melawan", "on"]
+    static let anaphors: Set<String> = ["tersebut", "itu", "ini", "these", "those", "same"]
+    static let clauseMarkers: Set<String> = ["bahwa", "that"]
+    static let conditionals: Set<String> = ["jika", "apabila", "seandainya", "bila", "if"]
+    static let placeTypes: Set<Entity.Kind> = [.country, .capital, .seat, .city, .territory]
+    static let actorTypes: Set<Entity.Kind> = [.country, .capital, .seat, .organization, .person]
+
+    struct Context {
+        let doc: Document
+        let entities: EntityRecognizer.Result
+        let quantities: [Quantity]
+        let quotes: [Quote]
+        let attributions: [Attribution]
+    }
+
+    func recognize(_ c: Context) -> [EventFrame] {
+        let doc = c.doc
+        let tokens = doc.tokens
+        var frames: [EventFrame] = []
+        var lastActor: String?
+        var lastDestination: String?
+        let docHasMilitary = tokens.indices.contains { cues.military.contains(at: $0, in: tokens) }
+
+        for s in doc.sentences.indices {
+            let range = doc.sentenceTokens[s]
+            guard !range.isEmpty else { continue }
+            let military = range.contains { cues.military.contains(at: $0, in: tokens) }
+            let lookalike = range.contains { cues.lookalike.contains(at: $0, in: tokens) }
+            if lookalike && !military { continue }
+            let assets = findAssets(range, doc)
+
+            if let t = range.first(where: { isDeploymentTrigger($0, assets: assets, doc) }),
+               let primary = primaryAsset(assets, trigger: t) {
+                var frame = makeFrame(.deployment, trigger: t, sentence: s, c)
+                frame.what = primary.unit
+                let assetEnd = primary.index + primary.length
+                frame.actor = actorAfterAsset(assetEnd, range, c) ?? actorBeforeAsset(primary.index, c) ?? subject(before: min(t, primary.index), range, c)
+                frame.destination = destination(after: min(t, primary.index), range, c, excluding: frame.actor)
+                let anaphoric = (assetEnd..<min(assetEnd + 3, range.upperBound)).contains { Self.anaphors.contains(tokens[$0].folded) }
+                frame.assets = assets.map { a in
+                    let q = quantity(endingAt: a.index + a.length, c)
+                    return EventFrame.Asset(what: a.unit, count: q?.value, approximate: q?.approximate ?? false)
+                }
+                if let q = quantity(endingAt: assetEnd, c) ?? c.quantities.first(where: { $0.sentence == s && $0.unit == primary.unit }) {
+                    frame.count = q.value
+                    frame.approximate = q.approximate
+                }
+                // A sentence that names nothing of its own (a heading) raises no frame.
+                let ownFacts = frame.actor != nil || frame.destination != nil || frame.count != nil || frame.assets.contains { $0.count != nil }
+                if frame.actor == nil { frame.actor = lastActor }
+                if frame.destination == nil, anaphoric { frame.destination = lastDestination }
+                if ownFacts, docHasMilitary || military {
+                    frames.append(frame)
+                    lastActor = frame.actor
+                    lastDestination = frame.destination ?? lastDestination
+                }
+            }
+
+            if military, let e = range.first(where: { cues.escalation.contains(at: $0, in: tokens) }) {
+                var frame = makeFrame(.escalation, trigger: e, sentence: s, c)
+                frame.actor = actorAfter(e, range, c) ?? subject(before: e, range, c)
+                frame.destination = destination(after: e, range, c, excluding: frame.actor)
+                frames.append(frame)
+            }
+        }
+        return frames
+    }
+
+    struct AssetHit { var index: Int; var length: Int; var unit: String }
+
+    func findAssets(_ range: Range<Int>, _ doc: Document) -> [AssetHit] {
+        var out: [AssetHit] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let (length, unit) = cues.assets.match(at: i, in: doc.tokens, limit: range.upperBound) {
+                out.append(AssetHit(index: i, length: length, unit: unit))
+                i += length
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// A trigger with an asset near it; a bare root right after an asset is a modifier
+    /// (`pesawat angkut` = transport aircraft), not a verb.
+    func isDeploymentTrigger(_ t: Int, assets: [AssetHit], _ doc: Document) -> Bool {
+        guard cues.deployment.contains(at: t, in: doc.tokens) else { return false }
+        if assets.contains(where: { $0.index + $0.length == t }) && doc.tokens[t].folded == doc.tokens[t].stem && doc.language == .indonesian { return false }
+        if assets.contains(where: { $0.index == t }) { return false }
+        return assets.contains { $0.index >= t - 6 && $0.index <= t + 8 }
+    }
+
+    /// Personnel before vehicles; otherwise the asset nearest the trigger.
+    func primaryAsset(_ assets: [AssetHit], trigger t: Int) -> AssetHit? {
+        let near = assets.filter { $0.index >= t - 6 && $0.index <= t + 8 }
+        return near.first { $0.unit == "troops" } ?? near.min { abs($0.index - t) < abs($1.index - t) }
+    }
+
+    func makeFrame(_ kind: EventFrame.Kind, trigger t: Int, sentence s: Int, _ c: Context) -> EventFrame {
+        let doc = c.doc
+        let range = doc.sentenceTokens[s]
+        let sentence = doc.sentences[s]
+        let hedged = range.contains { cues.hedges.contains(at: $0, in: doc.tokens) || Self.conditionals.contains(doc.tokens[$0].folded) }
+        return EventFrame(
+            type: kind, actor: nil, destination: nil, what: nil, count: nil, approximate: false, assets: [],
+            claimedBy: claimant(s, trigger: t, c), hedged: hedged, trigger: doc.surface(doc.tokens[t].range),
+            evidence: sentence.text, sentence: s
+        )
+    }
+
+    func name(_ span: (tokens: Range<Int>, entity: Int), _ c: Context, types: Set<Entity.Kind> = actorTypes) -> String? {
+        let entity = c.entities.entities[span.entity]
+        guard types.contains(entity.type) else { return nil }
+        if entity.type == .person {
+            // A person acts for their country ("pemerintah Kim Jong Un" = North Korea).
+            guard let of = entity.affiliation, Gazetteer.standard.entry(named: of)?.type == .country else { return nil }
+            return of
+        }
+        return entity.actorName
+    }
+
+    /// "tentara Korea Utara", "tentara DPRK", "pasukan militer Rusia".
+    func actorAfterAsset(_ end: Int, _ range: Range<Int>, _ c: Context) -> String? {
+        var k = end
+        while k < range.upperBound, Self.modifiers.contains(c.doc.tokens[k].stem) || Self.modifiers.contains(c.doc.tokens[k].folded) { k += 1 }
+        guard k < range.upperBound, let span = c.entities.span(at: k) else { return nil }
+        return name(span, c, types: [.country, .capital, .seat, .organization])
+    }
+
+    /// "North Korean troops".
+    func actorBeforeAsset(_ start: Int, _ c: Context) -> String? {
+        guard c.doc.language == .english, let span = c.entities.endingAt[start].map({ c.entities.spans[$0] }) else { return nil }
+        return name(span, c, types: [.country, .organization])
+    }
+
+    /// The first actor entity within six tokens after `t` ("invasi Moskow").
+    func actorAfter(_ t: Int, _ range: Range<Int>, _ c: Context) -> String? {
+        for k in (t + 1)..<min(t + 7, range.upperBound) {
+            if Self.prepositions.contains(c.doc.tokens[k].folded) && !["dalam", "of"].contains(c.doc.tokens[k].folded) { return nil }
+            if let span = c.entities.span(at: k), let n = name(span, c) { return n }
+        }
+        return nil
+    }
+
+    /// The last actor entity of the clause before `t` (after "bahwa"/"that"), not governed by a preposition.
+    func subject(before t: Int, _ range: Range<Int>, _ c: Context) -> String? {
+        var start = range.lowerBound
+        for k in range.lowerBound..<t where Self.clauseMarkers.contains(c.doc.tokens[k].folded) { start = k + 1 }
+        var found: String?
+        for span in c.entities.spans where span.tokens.lowerBound >= start && span.tokens.upperBound <= t {
+            let before = span.tokens.lowerBound - 1
+            if before >= range.lowerBound, Self.prepositions.contains(c.doc.tokens[before].folded) { continue }
+            if let n = name(span, c) { found = n }
+        }
+        return found
+    }
+
+    func destination(after t: Int, _ range: Range<Int>, _ c: Context, excluding actor: String?) -> String? {
+        let tokens = c.doc.tokens
+        var k = t
+        while k < min(t + 12, range.upperBound - 1) {
+            if Self.destinationMarkers.contains(tokens[k].folded), let span = c.entities.span(at: k + 1) {
+                if let n = name(span, c, types: Self.placeTypes), n != actor { return n }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    func quantity(endingAt end: Int, _ c: Context) -> Quantity? {
+        guard end > 0 else { return nil }
+        let offset = c.doc.tokens[end - 1].range.upperBound
+        return c.quantities.first { $0.span.upperBound == offset }
+    }
+
+    /// Who the sentence's claim comes from: the speaker of a quote around it, an attribution
+    /// in it, or the subject of a speech verb ("NATO mengungkapkan bahwa", "NIS menuduh").
+    func claimant(_ s: Int, trigger t: Int, _ c: Context) -> String? {
+        let doc = c.doc
+        if let q = c.quotes.first(where: { $0.span.lowerBound <= doc.tokens[t].range.lowerBound && $0.span.upperBound >= doc.tokens[t].range.upperBound && $0.speaker != nil }) {
+            return q.speaker
+        }
+        if let a = c.attributions.first(where: { $0.sentence == s }) { return a.name }
+        let range = doc.sentenceTokens[s]
+        for k in range where k < t {
+            guard cues.speech.contains(at: k, in: doc.tokens) else { continue }
+            if let idx = c.entities.endingAt[k] ?? c.entities.endingAt[k - 1] {
+                return c.entities.entities[c.entities.spans[idx].entity].name
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,81 @@
+/// Known names: countries, capitals and seats, organisations, media and people, with their
+/// Indonesian and English aliases (`Resources/gazetteer.txt`).
+public struct Gazetteer: Sendable {
+    /// One gazetteer line.
+    public struct Entry: Sendable {
+        /// Canonical English name.
+        public var name: String
+        /// Kind of entity.
+        public var type: Entity.Kind
+        /// Country or organisation it stands for or belongs to.
+        public var of: String?
+        /// A person's role.
+        public var role: String?
+    }
+
+    struct Alias: Sendable {
+        var words: [String]
+        var entry: Int
+        /// A short alias written in capitals must appear so (`AS`, `UN`, `NIS`).
+        var caseSensitive: Bool
+        var language: Language?
+    }
+
+    /// All entries.
+    public let entries: [Entry]
+    /// Aliases keyed by their first folded word, longest first.
+    let aliases: [String: [Alias]]
+    /// Entry index by canonical name.
+    let byName: [String: Int]
+
+    /// The gazetteer compiled into the extractor.
+    public static let standard = Gazetteer(PackageResources.gazetteer_txt)
+
+    init(_ resource: [UInt8]) {
+        var entries: [Entry] = []
+        var aliases: [String: [Alias]] = [:]
+        var byName: [String: Int] = [:]
+        for line in Lexicon.lines(resource) {
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+            guard fields.count >= 2, let type = Entity.Kind(rawValue: String(fields[1])) else { continue }
+            var entry = Entry(name: String(fields[0]), type: type)
+            if fields.count > 3 {
+                for attribute in fields[3].split(separator: ";") {
+                    let kv = attribute.split(separator: "=", maxSplits: 1).map { String($0.trimmingSpaces) }
+                    guard kv.count == 2 else { continue }
+                    if kv[0] == "of" { entry.of = kv[1] } else if kv[0] == "role" { entry.role = kv[1] }
+                }
+            }
+            let index = entries.count
+            entries.append(entry)
+            byName[entry.name] = index
+            var written = [Substring(entry.name)]
+            if fields.count > 2 { written += fields[2].split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty } }
+            for var alias in written {
+                var language: Language?
+                if alias.hasPrefix("id:") { language = .indonesian; alias = alias.dropFirst(3) }
+                else if alias.hasPrefix("en:") { language = .english; alias = alias.dropFirst(3) }
+                let words = WordSplitter.words(in: String(alias))
+                guard let first = words.first else { continue }
+                let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
+                let caseSensitive = letters.count <= 3 && letters.allSatisfy { $0.properties.isUppercase }
+                aliases[first, default: []].append(Alias(words: words, entry: index, caseSensitive: caseSensitive, language: language))
+            }
+        }
+        for key in aliases.keys { aliases[key]!.sort { $0.words.count > $1.words.count } }
+        self.entries = entries
+        self.aliases = aliases
+        self.byName = byName
+    }
+
+    /// The entry named `name`, if any.
+    public func entry(named name: String) -> Entry? { byName[name].map { entries[$0] } }
+}
+
+/// Folded words of a short phrase, as the tokenizer would cut them.
+enum WordSplitter {
+    static func words(in phrase: String) -> [String] {
+        let bytes = Array(phrase.utf8)
+        return Tokenizer().wordRanges(in: phrase).map { TextFolding.fold(String(decoding: bytes[$0], as: UTF8.self)) }
+    }
+}

@@ -1,0 +1,150 @@
+/// Finds counted amounts: digits with the language's separators (`1.500`, `1,5 juta`,
+/// `1,500`), scale words (`10 ribu`, `ten thousand`), number words (`tujuh kapal`),
+/// approximate plurals (`ribuan`, `several thousand`), and what they count.
+///
+/// Years, days of dates (`17 Oktober`, `23/10`) and clock times are not counts.
+struct QuantityRecognizer: Sendable {
+    let assets: CueTable
+
+    func recognize(_ doc: Document) -> [Quantity] {
+        let tokens = doc.tokens
+        var out: [Quantity] = []
+        let thousands: UInt8 = doc.language == .english ? 0x2C : 0x2E
+        let decimal: UInt8 = doc.language == .english ? 0x2E : 0x2C
+        var i = 0
+        while i < tokens.count {
+            guard case (let value, let end, var approximate, var atLeast, let fromDigits)? = number(at: i, doc, thousands: thousands, decimal: decimal) else {
+                i += 1
+                continue
+            }
+            let sentence = tokens[i].sentence
+            // A date, a time or a year is not a count.
+            if fromDigits {
+                let before = i > 0 ? doc.gap(after: i - 1) : []
+                let after = doc.gap(after: end - 1)
+                if after.first == 0x2F || after.first == 0x3A || before.last == 0x2F || before.last == 0x3A || before.last == 0x2D && before.count == 1 {
+                    i = end
+                    continue
+                }
+                if end < tokens.count, DateRecognizer.months[tokens[end].folded] != nil { i = end; continue }
+                if end == i + 1, tokens[i].folded.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: tokens) == nil {
+                    i = end
+                    continue
+                }
+            }
+            // Approximators just before.
+            var start = i
+            for back in 1...2 where i - back >= 0 && tokens[i - back].sentence == sentence {
+                let word = tokens[i - back].folded
+                if NumberWords.approximators.contains(word) {
+                    approximate = true
+                    if NumberWords.lowerBound.contains(word) { atLeast = true }
+                    start = i - back
+                } else if back == 1 && !["dari", "than", "to", "at"].contains(word) {
+                    break
+                }
+            }
+            // What is counted.
+            var unit: String?
+            var unitEnd = end
+            if end < tokens.count, tokens[end].sentence == sentence {
+                if let (length, asset) = assets.match(at: end, in: tokens) {
+                    unit = asset
+                    unitEnd = end + length
+                } else if let known = Self.units[tokens[end].folded] {
+                    unit = known
+                    unitEnd = end + 1
+                } else if doc.gap(after: end - 1).contains(0x25) {
+                    unit = "percent"
+                } else if fromDigits, !doc.isCapitalized(end), !doc.isDigits(end), tokens[end].folded.count >= 3,
+                          LanguageDetector.functionWords[tokens[end].folded] == nil {
+                    unit = tokens[end].folded
+                    unitEnd = end + 1
+                }
+            }
+            if i > 0, unit == nil {
+                let before = tokens[i - 1].folded
+                if before == "rp" { unit = "IDR"; start = i - 1 }
+                else if doc.gap(after: i - 1).last == 0x24 { unit = "USD" }
+            }
+            if !fromDigits && unit == nil { i = end; continue }
+            out.append(Quantity(
+                value: value, unit: unit, approximate: approximate, atLeast: atLeast,
+                text: doc.surface(tokens: start, unitEnd - 1),
+                span: tokens[start].range.lowerBound..<tokens[unitEnd - 1].range.upperBound, sentence: sentence
+            ))
+            i = unitEnd
+        }
+        return out
+    }
+
+    static let units: [String: String] = [
+        "persen": "percent", "percent": "percent", "orang": "people", "people": "people", "warga": "people",
+        "jiwa": "people", "km": "km", "kilometer": "km", "kilometers": "km", "mil": "miles", "miles": "miles",
+        "ton": "tonnes", "tons": "tonnes", "tonnes": "tonnes", "unit": "units", "units": "units",
+    ]
+
+    /// The number starting at token `i`: value, end token (exclusive), approximate, lower bound,
+    /// and whether it was written in digits.
+    func number(at i: Int, _ doc: Document, thousands: UInt8, decimal: UInt8) -> (Double, Int, Bool, Bool, Bool)? {
+        let tokens = doc.tokens
+        let word = tokens[i].folded
+        var value: Double
+        var j = i + 1
+        var approximate = false, atLeast = false, fromDigits = false
+        func sameSentence(_ k: Int) -> Bool { k < tokens.count && tokens[k].sentence == tokens[i].sentence }
+
+        if doc.isDigits(i) {
+            // Reject the inside of a longer number ("500" of "1.500" is reached only through "1").
+            if i > 0, doc.isDigits(i - 1), doc.gap(after: i - 1).count == 1, [0x2E, 0x2C].contains(doc.gap(after: i - 1).first!) { return nil }
+            fromDigits = true
+            var digits = word
+            var fraction = ""
+            while sameSentence(j), doc.isDigits(j) {
+                let gap = doc.gap(after: j - 1)
+                guard gap.count == 1 else { break }
+                if gap.first == thousands && tokens[j].folded.count == 3 && fraction.isEmpty {
+                    digits += tokens[j].folded
+                } else if gap.first == decimal && fraction.isEmpty {
+                    fraction = tokens[j].folded
+                } else if gap.first == thousands && fraction.isEmpty && tokens[j].folded.count != 3 {
+                    fraction = tokens[j].folded      // "1.5" in Indonesian text: a decimal after all
+                } else {
+                    break
+                }
+                j += 1
+            }
+            guard let v = Double(fraction.isEmpty ? digits : digits + "." + fraction) else { return nil }
+            value = v
+        } else if let v = NumberWords.units[word] {
+            value = v
+            // "dua puluh lima", "twenty five"
+            if sameSentence(j), let s = NumberWords.scales[tokens[j].folded], s < 1000 {
+                value *= s
+                j += 1
+                if sameSentence(j), let u = NumberWords.units[tokens[j].folded], u < 10 { value += u; j += 1 }
+            } else if v >= 20, v < 100, sameSentence(j), let u = NumberWords.units[tokens[j].folded], u < 10 {
+                value += u
+                j += 1
+            }
+        } else if let v = NumberWords.plurals[word] {
+            if sameSentence(j + 1), let w = NumberWords.plurals["\(word) \(tokens[j].folded)"] {
+                return (w, j + 1, true, true, false)
+            }
+            if sameSentence(j + 1), tokens[j].folded == "of", let w = NumberWords.plurals["\(word) of \(tokens[j + 1].folded)"] {
+                return (w, j + 2, true, true, false)
+            }
+            return (v, j, true, true, false)
+        } else if NumberWords.several.contains(word), sameSentence(j), let s = NumberWords.scales[tokens[j].folded], s >= 100 {
+            return (2 * s, j + 1, true, true, false)
+        } else {
+            return nil
+        }
+        // Scale words: "10 ribu", "1,5 juta", "ten thousand".
+        while sameSentence(j), let s = NumberWords.scales[tokens[j].folded], s >= 100 || !fromDigits {
+            value *= s
+            j += 1
+        }
+        return (value, j, approximate, atLeast, fromDigits)
+    }
+}
