@@ -46,9 +46,9 @@ public struct Entity: Sendable, Hashable, Codable {
         return mentions.compactMap { seen.insert($0.text).inserted ? $0.text : nil }
     }
 
-    /// The country this entity stands for in an event frame: itself for a country, its
-    /// affiliation for a capital, seat, organisation of a state, or person.
-    public var actorName: String { type == .country ? name : (affiliation ?? name) }
+    /// Who this entity stands for in an event frame: a capital or seat stands for its country
+    /// (`Kremlin` → Russia); countries, organisations and others stand for themselves.
+    public var actorName: String { type == .capital || type == .seat ? (affiliation ?? name) : name }
 }
 
 extension Entity {

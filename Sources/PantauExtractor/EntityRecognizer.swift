@@ -122,7 +122,7 @@ struct EntityRecognizer: Sendable {
         for alias in candidates {
             let n = alias.words.count
             guard i + n <= tokens.count else { continue }
-            if let language = alias.language, language != doc.language { continue }
+            if let language = alias.language, language != doc.language, doc.language != .other { continue }
             var ok = true
             for k in 0..<n {
                 if k > 0 && (tokens[i + k].folded != alias.words[k] || !doc.isTight(after: i + k - 1)) { ok = false; break }

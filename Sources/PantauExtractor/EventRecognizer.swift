@@ -12,6 +12,7 @@ struct EventRecognizer: Sendable {
     static let modifiers: Set<String> = ["militer", "tempur", "darat", "laut", "udara", "elit", "khusus", "tambahan", "cadangan", "additional", "combat", "ground", "elite"]
     static let prepositions: Set<String> = ["ke", "di", "dari", "to", "in", "from", "at", "into", "antara", "between", "dengan", "with", "terhadap", "against", "melawan", "menuju", "near", "dekat", "toward", "towards", "on", "oleh", "by"]
     static let destinationMarkers: Set<String> = ["ke", "menuju", "to", "into", "di", "in", "toward", "towards", "near", "dekat", "at", "terhadap", "against", "melawan", "on"]
+    static let placeFillers: Set<String> = ["the", "northern", "southern", "eastern", "western", "perbatasan", "wilayah", "kawasan", "border", "region", "pangkalan", "perairan", "laut", "ibu", "kota"]
     static let anaphors: Set<String> = ["tersebut", "itu", "ini", "these", "those", "same"]
     static let clauseMarkers: Set<String> = ["bahwa", "that"]
     static let conditionals: Set<String> = ["jika", "apabila", "seandainya", "bila", "if"]
@@ -32,7 +33,6 @@ struct EventRecognizer: Sendable {
         var frames: [EventFrame] = []
         var lastActor: String?
         var lastDestination: String?
-        let docHasMilitary = tokens.indices.contains { cues.military.contains(at: $0, in: tokens) }
 
         for s in doc.sentences.indices {
             let range = doc.sentenceTokens[s]
@@ -40,7 +40,7 @@ struct EventRecognizer: Sendable {
             let military = range.contains { cues.military.contains(at: $0, in: tokens) }
             let lookalike = range.contains { cues.lookalike.contains(at: $0, in: tokens) }
             if lookalike && !military { continue }
-            let assets = findAssets(range, doc)
+            let assets = findAssets(range, doc, c.entities)
 
             if let t = range.first(where: { isDeploymentTrigger($0, assets: assets, doc) }),
                let primary = primaryAsset(assets, trigger: t) {
@@ -62,7 +62,7 @@ struct EventRecognizer: Sendable {
                 let ownFacts = frame.actor != nil || frame.destination != nil || frame.count != nil || frame.assets.contains { $0.count != nil }
                 if frame.actor == nil { frame.actor = lastActor }
                 if frame.destination == nil, anaphoric { frame.destination = lastDestination }
-                if ownFacts, docHasMilitary || military {
+                if ownFacts {
                     frames.append(frame)
                     lastActor = frame.actor
                     lastDestination = frame.destination ?? lastDestination
@@ -71,8 +71,8 @@ struct EventRecognizer: Sendable {
 
             if military, let e = range.first(where: { cues.escalation.contains(at: $0, in: tokens) }) {
                 var frame = makeFrame(.escalation, trigger: e, sentence: s, c)
-                frame.actor = actorAfter(e, range, c) ?? subject(before: e, range, c)
-                frame.destination = destination(after: e, range, c, excluding: frame.actor)
+                frame.actor = actorBeforeAsset(e, c) ?? actorAfter(e, range, c) ?? subject(before: e, range, c)
+                frame.destination = destination(after: e, range, c, excluding: frame.actor, markers: Self.destinationMarkers.union(doc.language == .english ? ["of"] : []))
                 frames.append(frame)
             }
         }
@@ -81,11 +81,24 @@ struct EventRecognizer: Sendable {
 
     struct AssetHit { var index: Int; var length: Int; var unit: String }
 
-    func findAssets(_ range: Range<Int>, _ doc: Document) -> [AssetHit] {
+    /// True when token `i` lies inside an entity name (`Tentara Nasional Indonesia`).
+    func insideEntity(_ i: Int, _ entities: EntityRecognizer.Result) -> Bool {
+        entities.spans.contains { $0.tokens.contains(i) }
+    }
+
+    /// An asset word followed by a capitalised word that names no entity is a named group
+    /// (`Pasukan Oranye`, the street cleaners), not a military asset.
+    func isNamedGroup(_ next: Int, _ range: Range<Int>, _ doc: Document, _ entities: EntityRecognizer.Result) -> Bool {
+        guard next < range.upperBound, doc.isTight(after: next - 1) else { return false }
+        return doc.isCapitalized(next) && doc.tokens[next].folded.count >= 3 && !doc.isDigits(next) && entities.span(at: next) == nil && doc.language == .indonesian
+    }
+
+    func findAssets(_ range: Range<Int>, _ doc: Document, _ entities: EntityRecognizer.Result) -> [AssetHit] {
         var out: [AssetHit] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let (length, unit) = cues.assets.match(at: i, in: doc.tokens, limit: range.upperBound) {
+            if let (length, unit) = cues.assets.match(at: i, in: doc.tokens, limit: range.upperBound), !insideEntity(i, entities),
+               !isNamedGroup(i + length, range, doc, entities) {
                 out.append(AssetHit(index: i, length: length, unit: unit))
                 i += length
             } else {
@@ -150,7 +163,8 @@ struct EventRecognizer: Sendable {
     /// The first actor entity within six tokens after `t` ("invasi Moskow").
     func actorAfter(_ t: Int, _ range: Range<Int>, _ c: Context) -> String? {
         for k in (t + 1)..<min(t + 7, range.upperBound) {
-            if Self.prepositions.contains(c.doc.tokens[k].folded) && !["dalam", "of"].contains(c.doc.tokens[k].folded) { return nil }
+            let word = c.doc.tokens[k].folded
+            if Self.prepositions.contains(word) || (word == "of" && c.doc.language == .english) { return nil }
             if let span = c.entities.span(at: k), let n = name(span, c) { return n }
         }
         return nil
@@ -169,12 +183,15 @@ struct EventRecognizer: Sendable {
         return found
     }
 
-    func destination(after t: Int, _ range: Range<Int>, _ c: Context, excluding actor: String?) -> String? {
+    func destination(after t: Int, _ range: Range<Int>, _ c: Context, excluding actor: String?, markers: Set<String> = destinationMarkers) -> String? {
         let tokens = c.doc.tokens
         var k = t
         while k < min(t + 12, range.upperBound - 1) {
-            if Self.destinationMarkers.contains(tokens[k].folded), let span = c.entities.span(at: k + 1) {
-                if let n = name(span, c, types: Self.placeTypes), n != actor { return n }
+            if markers.contains(tokens[k].folded) {
+                // "ke perbatasan Belarus", "into northern Syria", "to the Belarus border"
+                var e = k + 1
+                while e < min(k + 4, range.upperBound), c.entities.span(at: e) == nil, Self.placeFillers.contains(tokens[e].folded) { e += 1 }
+                if let span = c.entities.span(at: e), let n = name(span, c, types: Self.placeTypes), n != actor { return n }
             }
             k += 1
         }

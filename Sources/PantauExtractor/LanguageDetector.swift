@@ -38,14 +38,36 @@ public struct LanguageDetector: Sendable {
         return table
     }()
 
+    /// 1 for an Indonesian affix shape (meN-/peN-/ber-/di- … -kan/-an/-nya), 2 for an English
+    /// inflection (-ing, -tion, -ness, -ment, -ly, -ed), 0 otherwise.
+    static func affixHint(_ word: String) -> Int {
+        let w = word.utf8
+        func starts(_ p: String) -> Bool { w.starts(with: p.utf8) }
+        func ends(_ p: String) -> Bool { w.count > p.utf8.count && w.suffix(p.utf8.count).elementsEqual(p.utf8) }
+        let idPrefix = starts("meng") || starts("meny") || starts("mem") || starts("men") || starts("peng") || starts("peny")
+            || starts("pem") || starts("ber") || starts("di") || starts("ter") || starts("per") || starts("ke")
+        if idPrefix && (ends("kan") || ends("nya") || ends("an")) { return 1 }
+        if starts("meng") || starts("meny") || starts("peng") { return 1 }
+        if ends("ing") || ends("tion") || ends("tions") || ends("ness") || ends("ment") || ends("ly") || ends("ed") && !ends("aed") { return 2 }
+        return 0
+    }
+
     /// Detects the language of already folded tokens (the first ``sampleSize`` of them).
     public func detect<C: Collection>(foldedTokens tokens: C) -> (language: Language, confidence: Double)
     where C.Element == String {
         var id = 0, en = 0
-        for token in tokens.prefix(Self.sampleSize) where token.utf8.count <= 8 {
-            guard let mark = Self.functionWords[token] else { continue }
-            if mark & 1 != 0 { id += 1 }
-            if mark & 2 != 0 { en += 1 }
+        for token in tokens.prefix(Self.sampleSize) {
+            if token.utf8.count <= 8, let mark = Self.functionWords[token] {
+                if mark & 1 != 0 { id += 1 }
+                if mark & 2 != 0 { en += 1 }
+            } else if token.utf8.count >= 7 {
+                // Affix shapes decide short texts: "menempatkan", "dikabarkan" vs "deployed".
+                switch Self.affixHint(token) {
+                case 1: id += 1
+                case 2: en += 1
+                default: break
+                }
+            }
         }
         let total = id + en
         guard total >= 2 else { return (.other, 0) }

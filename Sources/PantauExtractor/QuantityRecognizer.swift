@@ -27,6 +27,13 @@ struct QuantityRecognizer: Sendable {
                     continue
                 }
                 if end < tokens.count, DateRecognizer.months[tokens[end].folded] != nil { i = end; continue }
+                // "pukul 10.00": Indonesian clock times use a period before two digits.
+                if doc.language != .english, i + 1 < tokens.count, doc.gap(after: i).elementsEqual([0x2E]),
+                   tokens[i + 1].folded.count == 2, doc.isDigits(i + 1), tokens[i].folded.count <= 2 {
+                    i = end
+                    continue
+                }
+                if i > 0, ["pukul", "jam"].contains(tokens[i - 1].folded) { i = end; continue }
                 if end == i + 1, tokens[i].folded.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: tokens) == nil {
                     i = end
                     continue
@@ -47,7 +54,16 @@ struct QuantityRecognizer: Sendable {
             // What is counted.
             var unit: String?
             var unitEnd = end
-            if end < tokens.count, tokens[end].sentence == sentence {
+            // "thousands of Russian troops": skip "of" and a capitalised adjective.
+            var u = end
+            if u < tokens.count, tokens[u].folded == "of" {
+                u += 1
+                while u < min(end + 3, tokens.count), doc.isCapitalized(u), tokens[u].sentence == sentence { u += 1 }
+            }
+            if u != end, u < tokens.count, tokens[u].sentence == sentence, let (length, asset) = assets.match(at: u, in: tokens) {
+                unit = asset
+                unitEnd = u + length
+            } else if end < tokens.count, tokens[end].sentence == sentence {
                 if let (length, asset) = assets.match(at: end, in: tokens) {
                     unit = asset
                     unitEnd = end + length

@@ -77,3 +77,42 @@ import Testing
         #expect(WatchMatcher.words(in: "Korea-Utara") == ["korea", "utara"])
     }
 }
+
+@Suite struct MorphologicalMatchingTests {
+    let extractor = Extractor()
+
+    func fires(_ phrase: String, on text: String) -> Bool {
+        !WatchMatcher(watches: [WatchDefinition(name: "w", severity: .high, any: [phrase])]).match(extractor.extract(text)).isEmpty
+    }
+
+    @Test(arguments: [
+        "Korea Utara telah mengirimkan pasukan ke Rusia.",
+        "Pengiriman pasukan ke Rusia dikonfirmasi NATO.",
+        "Korea Utara mengirim pasukan ke Rusia pekan lalu.",
+        "Sebanyak itu pasukan tersebut dikirim ke Rusia.",
+    ])
+    func kirimPasukanMatchesEveryForm(text: String) {
+        #expect(fires("kirim pasukan", on: text))
+    }
+
+    @Test(arguments: [
+        ("deploy troops", "Russia deployed troops to the border."),
+        ("deploy troops", "Russia is deploying troops near Kharkiv."),
+        ("troop deployment", "Moscow announced new troop deployments in the north."),
+        ("escalation", "Analysts warned the conflict was escalating quickly."),
+        ("pengerahan pasukan", "Rusia mengerahkan pasukan ke perbatasan."),
+    ])
+    func phrasesMatchOtherFormsOfTheSameWords(phrase: String, text: String) {
+        #expect(fires(phrase, on: text))
+    }
+
+    @Test(arguments: [
+        ("kirim pasukan", "Pasukan kiriman itu ditolak."),           // word order without a passive verb
+        ("escalation", "The escalator stopped working."),
+        ("angkat senjata", "Perangkat senjata baru dipamerkan."),
+        ("kirim pasukan", "Mereka mengirim surat kepada pasukan."),
+    ])
+    func unrelatedWordsAndOrdersDoNotMatch(phrase: String, text: String) {
+        #expect(!fires(phrase, on: text))
+    }
+}
