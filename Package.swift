@@ -105,6 +105,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Benchmarks (release builds only; see Benchmarks/extract.sh)
+        .executableTarget(
+            name: "PantauBench",
+            dependencies: ["PantauExtractor", "PantauWatch"],
+            path: "Sources/PantauBench",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .target(
             name: "PantauTestSupport",

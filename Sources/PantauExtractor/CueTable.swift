@@ -10,9 +10,13 @@ struct CueTable: Sendable {
     }
 
     /// Entries keyed by first stem.
-    private var byFirst: [String: [Entry]] = [:]
+    private(set) var byFirst: [String: [Entry]] = [:]
+    /// This table's bit in ``Document/cueMask``: a token whose bit is clear starts no phrase,
+    /// so most lookups cost no hashing at all.
+    let bit: UInt16
 
-    init(_ phrases: [(String, String)], morphology: Morphology) {
+    init(_ phrases: [(String, String)], morphology: Morphology, bit: UInt16) {
+        self.bit = bit
         for (phrase, value) in phrases {
             let words = phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TextFolding.fold($0) }
             guard !words.isEmpty else { continue }
@@ -26,9 +30,10 @@ struct CueTable: Sendable {
     }
 
     /// The longest phrase starting at token `i` within `limit`: its length in tokens and value.
-    func match(at i: Int, in tokens: [Token], limit: Int? = nil) -> (length: Int, value: String)? {
+    func match(at i: Int, in doc: Document, limit: Int? = nil) -> (length: Int, value: String)? {
+        let tokens = doc.tokens
         let end = min(limit ?? tokens.count, tokens.count)
-        guard i < end, let entries = byFirst[tokens[i].stem] ?? byFirst[tokens[i].folded] else { return nil }
+        guard i < end, i >= 0, doc.cueMask[i] & bit != 0, let entries = byFirst[tokens[i].stem] ?? byFirst[tokens[i].folded] else { return nil }
         for entry in entries where i + entry.stems.count <= end {
             var ok = true
             for k in 1..<max(entry.stems.count, 1) where k < entry.stems.count {
@@ -41,12 +46,15 @@ struct CueTable: Sendable {
     }
 
     /// True when a phrase starts at token `i`.
-    func contains(at i: Int, in tokens: [Token]) -> Bool { match(at: i, in: tokens) != nil }
+    func contains(at i: Int, in doc: Document) -> Bool { match(at: i, in: doc) != nil }
 }
 
 /// The cue lists of `Resources/cues.txt`, compiled once.
 struct Cues: Sendable {
     let roles, speech, attribution, hedges, deployment, escalation, assets, military, lookalike: CueTable
+    /// For every first word (stem or folded form) of any phrase: the bits of the tables
+    /// holding it.
+    let firstWordMask: [String: UInt16]
 
     init(morphology: Morphology) {
         var sections: [String: [(String, String)]] = [:]
@@ -59,7 +67,14 @@ struct Cues: Sendable {
             let parts = line.split(separator: "=", maxSplits: 1).map { String($0.trimmingSpaces) }
             sections[current, default: []].append((parts[0], parts.count > 1 ? parts[1] : parts[0]))
         }
-        func table(_ name: String) -> CueTable { CueTable(sections[name] ?? [], morphology: morphology) }
+        var bit: UInt16 = 1
+        var mask: [String: UInt16] = [:]
+        func table(_ name: String) -> CueTable {
+            let t = CueTable(sections[name] ?? [], morphology: morphology, bit: bit)
+            for key in t.byFirst.keys { mask[key, default: 0] |= bit }
+            bit <<= 1
+            return t
+        }
         roles = table("roles")
         speech = table("speech")
         attribution = table("attribution")
@@ -69,5 +84,6 @@ struct Cues: Sendable {
         assets = table("assets")
         military = table("military")
         lookalike = table("lookalike")
+        firstWordMask = mask
     }
 }

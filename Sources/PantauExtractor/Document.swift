@@ -8,8 +8,16 @@ struct Document {
     let language: Language
     /// Token index range of each sentence.
     let sentenceTokens: [Range<Int>]
+    /// Per token, the cue tables a phrase of which may start there (see ``CueTable/bit``).
+    let cueMask: [UInt16]
 
-    init(text: String, tokens: [Token], sentences: [Sentence], language: Language) {
+    init(text: String, tokens: [Token], sentences: [Sentence], language: Language, cues: Cues) {
+        var mask = [UInt16](repeating: 0, count: tokens.count)
+        for i in tokens.indices {
+            let t = tokens[i]
+            mask[i] = (cues.firstWordMask[t.stem] ?? 0) | (t.stem == t.folded ? 0 : cues.firstWordMask[t.folded] ?? 0)
+        }
+        cueMask = mask
         bytes = Array(text.utf8)
         self.tokens = tokens
         self.sentences = sentences

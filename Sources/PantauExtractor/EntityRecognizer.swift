@@ -46,7 +46,7 @@ struct EntityRecognizer: Sendable {
         var people: [(tokens: Range<Int>, name: String, role: String, of: String?)] = []
         i = 0
         while i < tokens.count {
-            guard !taken[i], let (length, role) = roles.match(at: i, in: tokens) else { i += 1; continue }
+            guard !taken[i], let (length, role) = roles.match(at: i, in: doc) else { i += 1; continue }
             var j = i + length
             var affiliation: String?
             if let f = foundIndex(endingAt: i), found[f].type != .person { affiliation = found[f].name } // "NATO spokesperson …"
@@ -63,7 +63,7 @@ struct EntityRecognizer: Sendable {
             }
             var end = j
             while end < tokens.count, end - j < 4, !taken[end], doc.isCapitalized(end), !doc.isDigits(end),
-                  end == j || doc.isTight(after: end - 1), roles.match(at: end, in: tokens) == nil {
+                  end == j || doc.isTight(after: end - 1), roles.match(at: end, in: doc) == nil {
                 end += 1
             }
             if end - j >= 2 {
@@ -118,7 +118,8 @@ struct EntityRecognizer: Sendable {
     /// The longest gazetteer alias starting at token `i`: its length and entry index.
     func gazetteerMatch(at i: Int, _ doc: Document) -> (Int, Int)? {
         let tokens = doc.tokens
-        guard let candidates = gazetteer.aliases[tokens[i].folded] else { return nil }
+        // Every alias starts with a capital (or a digit): lowercase words need no lookup.
+        guard doc.isCapitalized(i), let candidates = gazetteer.aliases[tokens[i].folded] else { return nil }
         for alias in candidates {
             let n = alias.words.count
             guard i + n <= tokens.count else { continue }

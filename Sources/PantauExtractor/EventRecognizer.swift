@@ -37,8 +37,8 @@ struct EventRecognizer: Sendable {
         for s in doc.sentences.indices {
             let range = doc.sentenceTokens[s]
             guard !range.isEmpty else { continue }
-            let military = range.contains { cues.military.contains(at: $0, in: tokens) }
-            let lookalike = range.contains { cues.lookalike.contains(at: $0, in: tokens) }
+            let military = range.contains { cues.military.contains(at: $0, in: doc) }
+            let lookalike = range.contains { cues.lookalike.contains(at: $0, in: doc) }
             if lookalike && !military { continue }
             let assets = findAssets(range, doc, c.entities)
 
@@ -69,7 +69,7 @@ struct EventRecognizer: Sendable {
                 }
             }
 
-            if military, let e = range.first(where: { cues.escalation.contains(at: $0, in: tokens) }) {
+            if military, let e = range.first(where: { cues.escalation.contains(at: $0, in: doc) }) {
                 var frame = makeFrame(.escalation, trigger: e, sentence: s, c)
                 frame.actor = actorBeforeAsset(e, c) ?? actorAfter(e, range, c) ?? subject(before: e, range, c)
                 frame.destination = destination(after: e, range, c, excluding: frame.actor, markers: Self.destinationMarkers.union(doc.language == .english ? ["of"] : []))
@@ -97,7 +97,7 @@ struct EventRecognizer: Sendable {
         var out: [AssetHit] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let (length, unit) = cues.assets.match(at: i, in: doc.tokens, limit: range.upperBound), !insideEntity(i, entities),
+            if let (length, unit) = cues.assets.match(at: i, in: doc, limit: range.upperBound), !insideEntity(i, entities),
                !isNamedGroup(i + length, range, doc, entities) {
                 out.append(AssetHit(index: i, length: length, unit: unit))
                 i += length
@@ -111,7 +111,7 @@ struct EventRecognizer: Sendable {
     /// A trigger with an asset near it; a bare root right after an asset is a modifier
     /// (`pesawat angkut` = transport aircraft), not a verb.
     func isDeploymentTrigger(_ t: Int, assets: [AssetHit], _ doc: Document) -> Bool {
-        guard cues.deployment.contains(at: t, in: doc.tokens) else { return false }
+        guard cues.deployment.contains(at: t, in: doc) else { return false }
         if assets.contains(where: { $0.index + $0.length == t }) && doc.tokens[t].folded == doc.tokens[t].stem && doc.language == .indonesian { return false }
         if assets.contains(where: { $0.index == t }) { return false }
         return assets.contains { $0.index >= t - 6 && $0.index <= t + 8 }
@@ -127,7 +127,7 @@ struct EventRecognizer: Sendable {
         let doc = c.doc
         let range = doc.sentenceTokens[s]
         let sentence = doc.sentences[s]
-        let hedged = range.contains { cues.hedges.contains(at: $0, in: doc.tokens) || Self.conditionals.contains(doc.tokens[$0].folded) }
+        let hedged = range.contains { cues.hedges.contains(at: $0, in: doc) || Self.conditionals.contains(doc.tokens[$0].folded) }
         return EventFrame(
             type: kind, actor: nil, destination: nil, what: nil, count: nil, approximate: false, assets: [],
             claimedBy: claimant(s, trigger: t, c), hedged: hedged, trigger: doc.surface(doc.tokens[t].range),
@@ -214,7 +214,7 @@ struct EventRecognizer: Sendable {
         if let a = c.attributions.first(where: { $0.sentence == s }) { return a.name }
         let range = doc.sentenceTokens[s]
         for k in range where k < t {
-            guard cues.speech.contains(at: k, in: doc.tokens) else { continue }
+            guard cues.speech.contains(at: k, in: doc) else { continue }
             if let idx = c.entities.endingAt[k] ?? c.entities.endingAt[k - 1] {
                 return c.entities.entities[c.entities.spans[idx].entity].name
             }

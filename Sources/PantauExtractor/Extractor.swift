@@ -46,7 +46,7 @@ public struct Extractor: Sendable {
         var extraction = analysed
         let text = extraction.text
         extraction.published = published
-        let doc = Document(text: text, tokens: extraction.tokens, sentences: extraction.sentences, language: extraction.language)
+        let doc = Document(text: text, tokens: extraction.tokens, sentences: extraction.sentences, language: extraction.language, cues: cues)
         let entities = EntityRecognizer(gazetteer: gazetteer, roles: cues.roles).recognize(doc)
         let quantities = QuantityRecognizer(assets: cues.assets).recognize(doc)
         let quoteRecognizer = QuoteRecognizer(speech: cues.speech, attribution: cues.attribution)
@@ -81,14 +81,9 @@ public struct Extractor: Sendable {
         }
         var detected = (language: language ?? .other, confidence: 1.0)
         if language == nil { detected = detector.detect(foldedTokens: tokens.lazy.map(\.folded)) }
-        // Stems, cached per document: news repeats its words.
-        var cache: [String: String] = [:]
-        for i in tokens.indices {
-            let folded = tokens[i].folded
-            if let stem = cache[folded] { tokens[i].stem = stem; continue }
-            let stem = morphology.stem(folded, language: detected.language)
-            cache[folded] = stem
-            tokens[i].stem = stem
+        // Stems (memoised across documents by the morphology's cache).
+        if detected.language != .other {
+            for i in tokens.indices { tokens[i].stem = morphology.stem(tokens[i].folded, language: detected.language) }
         }
         return Extraction(
             text: text, language: detected.language, languageConfidence: detected.confidence,

@@ -56,12 +56,15 @@ public struct LanguageDetector: Sendable {
     public func detect<C: Collection>(foldedTokens tokens: C) -> (language: Language, confidence: Double)
     where C.Element == String {
         var id = 0, en = 0
-        for token in tokens.prefix(Self.sampleSize) {
-            if token.utf8.count <= 8, let mark = Self.functionWords[token] {
-                if mark & 1 != 0 { id += 1 }
-                if mark & 2 != 0 { en += 1 }
-            } else if token.utf8.count >= 7 {
-                // Affix shapes decide short texts: "menempatkan", "dikabarkan" vs "deployed".
+        for token in tokens.prefix(Self.sampleSize) where token.utf8.count <= 8 {
+            guard let mark = Self.functionWords[token] else { continue }
+            if mark & 1 != 0 { id += 1 }
+            if mark & 2 != 0 { en += 1 }
+        }
+        // Few function words (a headline, two short sentences): affix shapes decide
+        // ("menempatkan", "dikabarkan" vs "deployed", "reportedly").
+        if id + en < 8 {
+            for token in tokens.prefix(Self.sampleSize) where token.utf8.count >= 7 {
                 switch Self.affixHint(token) {
                 case 1: id += 1
                 case 2: en += 1

@@ -34,7 +34,7 @@ struct QuantityRecognizer: Sendable {
                     continue
                 }
                 if i > 0, ["pukul", "jam"].contains(tokens[i - 1].folded) { i = end; continue }
-                if end == i + 1, tokens[i].folded.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: tokens) == nil {
+                if end == i + 1, tokens[i].folded.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: doc) == nil {
                     i = end
                     continue
                 }
@@ -60,11 +60,11 @@ struct QuantityRecognizer: Sendable {
                 u += 1
                 while u < min(end + 3, tokens.count), doc.isCapitalized(u), tokens[u].sentence == sentence { u += 1 }
             }
-            if u != end, u < tokens.count, tokens[u].sentence == sentence, let (length, asset) = assets.match(at: u, in: tokens) {
+            if u != end, u < tokens.count, tokens[u].sentence == sentence, let (length, asset) = assets.match(at: u, in: doc) {
                 unit = asset
                 unitEnd = u + length
             } else if end < tokens.count, tokens[end].sentence == sentence {
-                if let (length, asset) = assets.match(at: end, in: tokens) {
+                if let (length, asset) = assets.match(at: end, in: doc) {
                     unit = asset
                     unitEnd = end + length
                 } else if let known = Self.units[tokens[end].folded] {

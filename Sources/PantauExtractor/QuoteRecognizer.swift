@@ -59,7 +59,7 @@ struct QuoteRecognizer: Sendable {
         guard let k = token(from: offset, doc), doc.tokens[k].range.lowerBound - offset <= 3 else { return nil }
         let tokens = doc.tokens
         // ", ungkap Farah" / ", imbuhnya" / ", said Rutte"
-        if let (length, _) = speech.match(at: k, in: tokens) {
+        if let (length, _) = speech.match(at: k, in: doc) {
             if tokens[k].folded.hasSuffix("nya") && tokens[k].folded != tokens[k].stem { return previous }
             var s = k + length
             while s < min(k + length + 3, tokens.count), entities.span(at: s) == nil, !doc.isCapitalized(s) || ["the", "a"].contains(tokens[s].folded) { s += 1 }
@@ -68,10 +68,10 @@ struct QuoteRecognizer: Sendable {
             return nil
         }
         // ", Rutte said" / ", he said"
-        if let span = entities.span(at: k), speech.match(at: span.tokens.upperBound, in: tokens) != nil {
+        if let span = entities.span(at: k), speech.match(at: span.tokens.upperBound, in: doc) != nil {
             return entities.entities[span.entity].name
         }
-        if ["he", "she", "ia", "dia"].contains(tokens[k].folded), speech.match(at: k + 1, in: tokens) != nil { return previous }
+        if ["he", "she", "ia", "dia"].contains(tokens[k].folded), speech.match(at: k + 1, in: doc) != nil { return previous }
         return nil
     }
 
@@ -82,8 +82,8 @@ struct QuoteRecognizer: Sendable {
         let lo = max(0, first - 4)
         for k in stride(from: first - 1, through: lo, by: -1) {
             if let span = entities.span(at: k), span.tokens.upperBound <= first {
-                let verbAfter = speech.match(at: span.tokens.upperBound, in: tokens) != nil
-                let verbBefore = k > 0 && speech.match(at: k - 1, in: tokens) != nil
+                let verbAfter = speech.match(at: span.tokens.upperBound, in: doc) != nil
+                let verbBefore = k > 0 && speech.match(at: k - 1, in: doc) != nil
                 if verbAfter || verbBefore { return entities.entities[span.entity].name }
             }
         }
@@ -95,7 +95,7 @@ struct QuoteRecognizer: Sendable {
         var out: [Attribution] = []
         var i = 0
         while i < tokens.count {
-            if let (length, _) = attribution.match(at: i, in: tokens) {
+            if let (length, _) = attribution.match(at: i, in: doc) {
                 var s = i + length
                 while s < min(i + length + 3, tokens.count), entities.span(at: s) == nil, tokens[s].sentence == tokens[i].sentence,
                       ["kantor", "berita", "media", "the", "news", "agency", "laman", "situs", "harian"].contains(tokens[s].folded) { s += 1 }

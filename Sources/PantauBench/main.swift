@@ -1,0 +1,59 @@
+// pantau-bench: release-mode extractor benchmark over the peer corpus (`big.txt`, one item per
+// line, and a `label<TAB>phrase` watch list). Single thread; prints MB/s. Not part of the
+// product; run through Benchmarks/extract.sh.
+import Foundation
+import PantauExtractor
+import PantauWatch
+
+let args = CommandLine.arguments
+guard args.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: pantau-bench BIG.TXT WATCHLIST [analyse|full] [runs]\n".utf8))
+    exit(2)
+}
+let mode = args.count > 3 ? args[3] : "full"
+let runs = args.count > 4 ? Int(args[4]) ?? 3 : 3
+let big = try Data(contentsOf: URL(fileURLWithPath: args[1]))
+let lines = String(decoding: big, as: UTF8.self).split(separator: "\n").map(String.init)
+
+// Watch list: one phrase per line or label<TAB>phrase; one watch definition per label.
+var byLabel: [String: [String]] = [:]
+var order: [String] = []
+for line in try String(contentsOfFile: args[2], encoding: .utf8).split(separator: "\n") {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+    let parts = line.split(separator: "\t", maxSplits: 1)
+    let (label, phrase) = parts.count == 2 ? (String(parts[0]), String(parts[1])) : ("watch", String(parts[0]))
+    if byLabel[label] == nil { order.append(label) }
+    byLabel[label, default: []].append(phrase)
+}
+let watches = order.map { WatchDefinition(name: $0, severity: .medium, any: byLabel[$0]!) }
+let phraseCount = watches.reduce(0) { $0 + $1.any.count }
+
+let compileStart = Date()
+let extractor = Extractor()
+let matcher = WatchMatcher(watches: watches, morphology: extractor.morphology)
+let compileSeconds = Date().timeIntervalSince(compileStart)
+
+var times: [Double] = []
+var alerts = 0, tokens = 0, events = 0, entities = 0
+for _ in 0..<runs {
+    alerts = 0; tokens = 0; events = 0; entities = 0
+    let start = Date()
+    for line in lines {
+        let analysed = extractor.analyse(line)
+        tokens += analysed.tokens.count
+        let matches = matcher.match(analysed)
+        if !matches.isEmpty { alerts += 1 }
+        if mode == "full" {
+            let x = extractor.recognize(in: analysed)
+            events += x.events.count
+            entities += x.entities.count
+        }
+    }
+    times.append(Date().timeIntervalSince(start))
+}
+times.sort()
+let median = times[times.count / 2]
+let mb = Double(big.count) / 1e6
+print(String(format: "mode=%@ phrases=%d items=%d MB=%.1f tokens=%d alert_items=%d events=%d entities=%d compile=%.2fs median=%.2fs (min %.2f max %.2f) => %.1f MB/s",
+             mode, phraseCount, lines.count, mb, tokens, alerts, events, entities, compileSeconds, median, times.first!, times.last!, mb / median))
