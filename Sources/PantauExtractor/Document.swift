@@ -11,13 +11,8 @@ struct Document {
     /// Per token, the cue tables a phrase of which may start there (see ``CueTable/bit``).
     let cueMask: [UInt16]
 
-    init(text: String, tokens: [Token], sentences: [Sentence], language: Language, cues: Cues) {
-        var mask = [UInt16](repeating: 0, count: tokens.count)
-        for i in tokens.indices {
-            let t = tokens[i]
-            mask[i] = (cues.firstWordMask[t.stem] ?? 0) | (t.stem == t.folded ? 0 : cues.firstWordMask[t.folded] ?? 0)
-        }
-        cueMask = mask
+    init(text: String, tokens: [Token], sentences: [Sentence], language: Language) {
+        cueMask = tokens.map(\.cueMask)
         bytes = Array(text.utf8)
         self.tokens = tokens
         self.sentences = sentences

@@ -10,14 +10,21 @@ struct EntityRecognizer: Sendable {
         var entities: [Entity] = []
         /// (token range, entity index), in document order, non-overlapping.
         var spans: [(tokens: Range<Int>, entity: Int)] = []
-        /// Entity index of the span starting at a token.
-        var startingAt: [Int: Int] = [:]
-        /// Entity index of the span ending (exclusive) at a token.
-        var endingAt: [Int: Int] = [:]
+        /// Per token: index into ``spans`` of the span starting there, or -1.
+        var starts: [Int32] = []
+        /// Per token boundary (0…count): index into ``spans`` of the span ending there, or -1.
+        var ends: [Int32] = []
 
         /// The span that starts at token `i`.
         func span(at i: Int) -> (tokens: Range<Int>, entity: Int)? {
-            startingAt[i].map { spans[$0] }
+            guard i >= 0, i < starts.count, starts[i] >= 0 else { return nil }
+            return spans[Int(starts[i])]
+        }
+
+        /// Index into ``spans`` of the span ending (exclusive) at token boundary `i`.
+        func spanIndex(endingAt i: Int) -> Int? {
+            guard i >= 0, i < ends.count, ends[i] >= 0 else { return nil }
+            return Int(ends[i])
         }
     }
 
@@ -38,9 +45,11 @@ struct EntityRecognizer: Sendable {
                 i += 1
             }
         }
-        found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-        func foundIndex(startingAt t: Int) -> Int? { found.firstIndex { $0.tokens.lowerBound == t } }
-        func foundIndex(endingAt t: Int) -> Int? { found.firstIndex { $0.tokens.upperBound == t } }
+        // Gazetteer matches are found left to right, so `found` is in token order here.
+        var foundStart: [Int: Int] = [:], foundEnd: [Int: Int] = [:]
+        for (k, f) in found.enumerated() { foundStart[f.tokens.lowerBound] = k; foundEnd[f.tokens.upperBound] = k }
+        func foundIndex(startingAt t: Int) -> Int? { foundStart[t] }
+        func foundIndex(endingAt t: Int) -> Int? { foundEnd[t] }
 
         // 2. People after a role cue.
         var people: [(tokens: Range<Int>, name: String, role: String, of: String?)] = []
@@ -93,6 +102,8 @@ struct EntityRecognizer: Sendable {
 
         // 4. Merge mentions by canonical name.
         var result = Result()
+        result.starts = [Int32](repeating: -1, count: tokens.count)
+        result.ends = [Int32](repeating: -1, count: tokens.count + 1)
         var indexByName: [String: Int] = [:]
         for f in found {
             let mention = Entity.Mention(text: doc.surface(tokens: f.tokens.lowerBound, f.tokens.upperBound - 1),
@@ -108,8 +119,8 @@ struct EntityRecognizer: Sendable {
                 indexByName[f.name] = index
                 result.entities.append(Entity(name: f.name, type: f.type, mentions: [mention], role: f.role, affiliation: f.of))
             }
-            result.startingAt[f.tokens.lowerBound] = result.spans.count
-            result.endingAt[f.tokens.upperBound] = result.spans.count
+            result.starts[f.tokens.lowerBound] = Int32(result.spans.count)
+            result.ends[f.tokens.upperBound] = Int32(result.spans.count)
             result.spans.append((f.tokens, index))
         }
         return result
@@ -119,7 +130,7 @@ struct EntityRecognizer: Sendable {
     func gazetteerMatch(at i: Int, _ doc: Document) -> (Int, Int)? {
         let tokens = doc.tokens
         // Every alias starts with a capital (or a digit): lowercase words need no lookup.
-        guard doc.isCapitalized(i), let candidates = gazetteer.aliases[tokens[i].folded] else { return nil }
+        guard tokens[i].classes.contains(.gazetteerFirst), doc.isCapitalized(i), let candidates = gazetteer.aliases[tokens[i].folded] else { return nil }
         for alias in candidates {
             let n = alias.words.count
             guard i + n <= tokens.count else { continue }

@@ -156,7 +156,7 @@ struct EventRecognizer: Sendable {
 
     /// "North Korean troops".
     func actorBeforeAsset(_ start: Int, _ c: Context) -> String? {
-        guard c.doc.language == .english, let span = c.entities.endingAt[start].map({ c.entities.spans[$0] }) else { return nil }
+        guard c.doc.language == .english, let span = c.entities.spanIndex(endingAt: start).map({ c.entities.spans[$0] }) else { return nil }
         return name(span, c, types: [.country, .organization])
     }
 
@@ -215,7 +215,7 @@ struct EventRecognizer: Sendable {
         let range = doc.sentenceTokens[s]
         for k in range where k < t {
             guard cues.speech.contains(at: k, in: doc) else { continue }
-            if let idx = c.entities.endingAt[k] ?? c.entities.endingAt[k - 1] {
+            if let idx = c.entities.spanIndex(endingAt: k) ?? c.entities.spanIndex(endingAt: k - 1) {
                 return c.entities.entities[c.entities.spans[idx].entity].name
             }
         }

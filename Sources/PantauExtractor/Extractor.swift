@@ -16,6 +16,7 @@ public struct Extractor: Sendable {
     /// Known names.
     public let gazetteer: Gazetteer
     let cues: Cues
+    let words = WordCache()
 
     /// Creates an extractor with the default components; `extraRoots` extends the Indonesian
     /// root lexicon (watch lists' `roots`).
@@ -46,7 +47,7 @@ public struct Extractor: Sendable {
         var extraction = analysed
         let text = extraction.text
         extraction.published = published
-        let doc = Document(text: text, tokens: extraction.tokens, sentences: extraction.sentences, language: extraction.language, cues: cues)
+        let doc = Document(text: text, tokens: extraction.tokens, sentences: extraction.sentences, language: extraction.language)
         let entities = EntityRecognizer(gazetteer: gazetteer, roles: cues.roles).recognize(doc)
         let quantities = QuantityRecognizer(assets: cues.assets).recognize(doc)
         let quoteRecognizer = QuoteRecognizer(speech: cues.speech, attribution: cues.attribution)
@@ -63,27 +64,48 @@ public struct Extractor: Sendable {
         return extraction
     }
 
+    /// Classes, stems, stem keys and cue masks of one folded word in every language.
+    func wordInfo(_ word: String) -> WordInfo {
+        let id = morphology.indonesian.stem(word)
+        let en = morphology.english.stem(word)
+        func mask(_ stem: String) -> UInt16 {
+            (cues.firstWordMask[stem] ?? 0) | (stem == word ? 0 : cues.firstWordMask[word] ?? 0)
+        }
+        return WordInfo(
+            classes: WordClass.of(word, gazetteer: gazetteer),
+            stems: (id, en, word), keys: (stemKey(id), stemKey(en), stemKey(word)), masks: (mask(id), mask(en), mask(word))
+        )
+    }
+
     /// Language, sentences and stemmed tokens only: what watch-list matching needs.
     public func analyse(_ text: String, language: Language? = nil) -> Extraction {
         let sentences = splitter.split(text)
         // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
         // punctuation), so one pass over the whole text tags each word with its sentence.
         let words = tokenizer.wordRanges(in: text)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(words.count)
+        var folded: [String] = []
+        var hashes: [UInt64] = []
+        folded.reserveCapacity(words.count)
+        hashes.reserveCapacity(words.count)
         var utf8 = text
         utf8.withUTF8 { bytes in
-            var sentence = 0
             for word in words {
-                while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
-                tokens.append(Token(folded: TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[word])), range: word, sentence: sentence))
+                let f = TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
+                folded.append(f)
+                hashes.append(stemKey(f))
             }
         }
+        // Everything about each distinct word (classes, stems, cue masks) is memoised.
+        let infos = self.words.infos(folded, hashes: hashes, analyse: wordInfo)
         var detected = (language: language ?? .other, confidence: 1.0)
-        if language == nil { detected = detector.detect(foldedTokens: tokens.lazy.map(\.folded)) }
-        // Stems (memoised across documents by the morphology's cache).
-        if detected.language != .other {
-            for i in tokens.indices { tokens[i].stem = morphology.stem(tokens[i].folded, language: detected.language) }
+        if language == nil { detected = detector.detect(folded: folded, classes: infos.lazy.map(\.classes)) }
+        let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
+        var tokens: [Token] = []
+        tokens.reserveCapacity(words.count)
+        var sentence = 0
+        for (i, word) in words.enumerated() {
+            while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
+            tokens.append(Token(folded: folded[i], info: infos[i], slot: slot, range: word, sentence: sentence))
         }
         return Extraction(
             text: text, language: detected.language, languageConfidence: detected.confidence,

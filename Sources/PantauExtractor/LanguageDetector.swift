@@ -52,6 +52,29 @@ public struct LanguageDetector: Sendable {
         return 0
     }
 
+    /// Detects the language from folded words and their memoised classes (the extractor's path).
+    func detect<C: Collection>(folded: [String], classes: C) -> (language: Language, confidence: Double) where C.Element == WordClass {
+        var id = 0, en = 0
+        for c in classes.prefix(Self.sampleSize) {
+            if c.contains(.indonesianFunction) { id += 1 }
+            if c.contains(.englishFunction) { en += 1 }
+        }
+        if id + en < 8 { (id, en) = Self.addAffixHints(folded.prefix(Self.sampleSize), id, en) }
+        return Self.decide(id, en)
+    }
+
+    static func addAffixHints<S: Sequence>(_ words: S, _ id: Int, _ en: Int) -> (Int, Int) where S.Element == String {
+        var id = id, en = en
+        for token in words where token.utf8.count >= 7 {
+            switch affixHint(token) {
+            case 1: id += 1
+            case 2: en += 1
+            default: break
+            }
+        }
+        return (id, en)
+    }
+
     /// Detects the language of already folded tokens (the first ``sampleSize`` of them).
     public func detect<C: Collection>(foldedTokens tokens: C) -> (language: Language, confidence: Double)
     where C.Element == String {
@@ -63,15 +86,11 @@ public struct LanguageDetector: Sendable {
         }
         // Few function words (a headline, two short sentences): affix shapes decide
         // ("menempatkan", "dikabarkan" vs "deployed", "reportedly").
-        if id + en < 8 {
-            for token in tokens.prefix(Self.sampleSize) where token.utf8.count >= 7 {
-                switch Self.affixHint(token) {
-                case 1: id += 1
-                case 2: en += 1
-                default: break
-                }
-            }
-        }
+        if id + en < 8 { (id, en) = Self.addAffixHints(tokens.prefix(Self.sampleSize), id, en) }
+        return Self.decide(id, en)
+    }
+
+    static func decide(_ id: Int, _ en: Int) -> (language: Language, confidence: Double) {
         let total = id + en
         guard total >= 2 else { return (.other, 0) }
         let share = Double(max(id, en)) / Double(total)

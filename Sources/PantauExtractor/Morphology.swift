@@ -8,7 +8,6 @@ public struct Morphology: Sendable {
     public let indonesian: IndonesianStemmer
     /// The English stemmer.
     public let english: EnglishStemmer
-    let cache = StemCache()
 
     /// Creates the morphology with the built-in lexicons plus extra Indonesian roots
     /// (for example from a watch list's `roots`).
@@ -20,8 +19,8 @@ public struct Morphology: Sendable {
     /// The stem of `folded` in `language`.
     public func stem(_ folded: String, language: Language) -> String {
         switch language {
-        case .indonesian: cache.stem(folded, slot: 0) { indonesian.stem(folded) }
-        case .english: cache.stem(folded, slot: 1) { english.stem(folded) }
+        case .indonesian: indonesian.stem(folded)
+        case .english: english.stem(folded)
         case .other: folded
         }
     }

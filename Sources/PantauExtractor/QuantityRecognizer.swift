@@ -26,14 +26,14 @@ struct QuantityRecognizer: Sendable {
                     i = end
                     continue
                 }
-                if end < tokens.count, DateRecognizer.months[tokens[end].folded] != nil { i = end; continue }
+                if end < tokens.count, tokens[end].classes.contains(.month) { i = end; continue }
                 // "pukul 10.00": Indonesian clock times use a period before two digits.
                 if doc.language != .english, i + 1 < tokens.count, doc.gap(after: i).elementsEqual([0x2E]),
                    tokens[i + 1].folded.count == 2, doc.isDigits(i + 1), tokens[i].folded.count <= 2 {
                     i = end
                     continue
                 }
-                if i > 0, ["pukul", "jam"].contains(tokens[i - 1].folded) { i = end; continue }
+                if i > 0, tokens[i - 1].classes.contains(.clock) { i = end; continue }
                 if end == i + 1, tokens[i].folded.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: doc) == nil {
                     i = end
                     continue
@@ -73,7 +73,7 @@ struct QuantityRecognizer: Sendable {
                 } else if doc.gap(after: end - 1).contains(0x25) {
                     unit = "percent"
                 } else if fromDigits, !doc.isCapitalized(end), !doc.isDigits(end), tokens[end].folded.count >= 3,
-                          LanguageDetector.functionWords[tokens[end].folded] == nil {
+                          tokens[end].classes.isDisjoint(with: [.indonesianFunction, .englishFunction]) {
                     unit = tokens[end].folded
                     unitEnd = end + 1
                 }
@@ -105,12 +105,14 @@ struct QuantityRecognizer: Sendable {
     func number(at i: Int, _ doc: Document, thousands: UInt8, decimal: UInt8) -> (Double, Int, Bool, Bool, Bool)? {
         let tokens = doc.tokens
         let word = tokens[i].folded
+        let isDigits = doc.isDigits(i)
+        if !isDigits && tokens[i].classes.isDisjoint(with: [.numberWord, .plural, .several]) { return nil }
         var value: Double
         var j = i + 1
         var approximate = false, atLeast = false, fromDigits = false
         func sameSentence(_ k: Int) -> Bool { k < tokens.count && tokens[k].sentence == tokens[i].sentence }
 
-        if doc.isDigits(i) {
+        if isDigits {
             // Reject the inside of a longer number ("500" of "1.500" is reached only through "1").
             if i > 0, doc.isDigits(i - 1), doc.gap(after: i - 1).count == 1, [0x2E, 0x2C].contains(doc.gap(after: i - 1).first!) { return nil }
             fromDigits = true

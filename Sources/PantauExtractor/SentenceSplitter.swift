@@ -22,76 +22,106 @@ public struct SentenceSplitter: Sendable {
         "nos", "hal", "tel", "approx", "est", "sdr", "bpk", "kab", "kec", "prov",
     ]
 
-    /// The sentences of `text`, in order.
+    /// The sentences of `text`, in order. One pass over the UTF-8 bytes: ASCII is judged by
+    /// byte, other scalars are decoded only where punctuation or a capital matters.
     public func split(_ text: String) -> [Sentence] {
-        let scalars = Array(text.unicodeScalars)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
+        var text = text
+        return text.withUTF8 { bytes in
+            var sentences: [Sentence] = []
+            var start = 0
+            let n = bytes.count
 
-        var sentences: [Sentence] = []
-        var start = 0
-        let utf8 = text.utf8
-
-        func emit(_ end: Int) {
-            var lo = start, hi = end
-            while lo < hi, scalars[lo].isSpace { lo += 1 }
-            while hi > lo, scalars[hi - 1].isSpace { hi -= 1 }
-            if lo < hi {
-                let range = offsets[lo]..<offsets[hi]
-                let a = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-                let b = utf8.index(a, offsetBy: range.count)
-                sentences.append(Sentence(range: range, text: String(text[a..<b])))
+            func emit(_ end: Int) {
+                var lo = start, hi = end
+                while lo < hi, let (scalar, width) = Self.scalar(bytes, at: lo), scalar.isSpace { lo += width }
+                while hi > lo, let (scalar, width) = Self.scalar(bytes, before: hi), scalar.isSpace { hi -= width }
+                if lo < hi {
+                    sentences.append(Sentence(range: lo..<hi, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)))
+                }
+                start = end
             }
-            start = end
-        }
 
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "\n" || c == "\r" || c == "\u{2029}" {
-                emit(i)
-                i += 1
-                continue
-            }
-            if c == "." || c == "!" || c == "?" || c == "…" {
-                var j = i + 1
-                while j < scalars.count, Self.isClosing(scalars[j]) || scalars[j] == "." || scalars[j] == "!" || scalars[j] == "?" { j += 1 }
-                guard j < scalars.count, scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\u{00A0}" else {
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    emit(i)
                     i += 1
                     continue
                 }
+                var isStop = b == 0x2E || b == 0x21 || b == 0x3F
+                var width = 1
+                if b >= 0x80 {
+                    guard let (scalar, w) = Self.scalar(bytes, at: i) else { i += 1; continue }
+                    width = w
+                    if scalar == "\u{2029}" {
+                        emit(i)
+                        i += w
+                        continue
+                    }
+                    isStop = scalar == "…"
+                }
+                guard isStop else { i += width; continue }
+                var j = i + width
+                while j < n, let (scalar, w) = Self.scalar(bytes, at: j),
+                      Self.isClosing(scalar) || scalar == "." || scalar == "!" || scalar == "?" { j += w }
+                guard j < n, let (next, _) = Self.scalar(bytes, at: j), next == " " || next == "\t" || next == "\u{00A0}" else {
+                    i += width
+                    continue
+                }
                 var k = j
-                while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" || scalars[k] == "\u{00A0}" { k += 1 }
-                if k < scalars.count, Self.canStartSentence(scalars[k]), !(c == "." && isAbbreviation(before: i, in: scalars)) {
+                while k < n, let (scalar, w) = Self.scalar(bytes, at: k), scalar == " " || scalar == "\t" || scalar == "\u{00A0}" { k += w }
+                if k < n, let (first, _) = Self.scalar(bytes, at: k), Self.canStartSentence(first),
+                   !(b == 0x2E && isAbbreviation(before: i, in: bytes)) {
                     emit(j)
                     i = j
                     continue
                 }
+                i += width
             }
-            i += 1
+            emit(n)
+            return sentences
         }
-        emit(scalars.count)
-        return sentences
+    }
+
+    /// The scalar starting at byte `i` and its width.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let b = bytes[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        return Tokenizer.decode(bytes, at: i)
+    }
+
+    /// The scalar ending just before byte `end` and its width.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> (Unicode.Scalar, Int)? {
+        let b = bytes[end - 1]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        var s = end - 1
+        while s > 0, bytes[s] & 0xC0 == 0x80, end - s < 4 { s -= 1 }
+        guard let (scalar, w) = Tokenizer.decode(bytes, at: s), s + w == end else { return nil }
+        return (scalar, w)
     }
 
     /// Longest abbreviation in ``defaultAbbreviations``-style lists worth looking up.
     static let maxAbbreviationLength = 8
 
-    func isAbbreviation(before period: Int, in scalars: [Unicode.Scalar]) -> Bool {
+    /// True when the word before the period at byte `period` is an abbreviation, a single
+    /// capital (`J.`) or part of a dotted acronym (`U.S.`).
+    func isAbbreviation(before period: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = period
-        while s > 0, period - s <= Self.maxAbbreviationLength, Tokenizer.isWordScalar(scalars[s - 1]) { s -= 1 }
-        let length = period - s
-        if length == 0 || length > Self.maxAbbreviationLength || (s > 0 && Tokenizer.isWordScalar(scalars[s - 1])) { return false }
-        if length == 1, scalars[s].properties.isUppercase { return true }
-        // Dotted acronyms such as U.S. or U.N.: a single letter preceded by "X."
-        if length == 1, s >= 2, scalars[s - 1] == "." { return true }
-        return abbreviations.contains(TextFolding.fold(String(String.UnicodeScalarView(scalars[s..<period]))))
+        var letters = 0
+        while s > 0, letters <= Self.maxAbbreviationLength, let (scalar, w) = Self.scalar(bytes, before: s), Tokenizer.isWordScalar(scalar) {
+            s -= w
+            letters += 1
+        }
+        if letters == 0 || letters > Self.maxAbbreviationLength { return false }
+        if s > 0, let (scalar, _) = Self.scalar(bytes, before: s), Tokenizer.isWordScalar(scalar) { return false }
+        if letters == 1 {
+            if let (scalar, _) = Self.scalar(bytes, at: s), scalar.properties.isUppercase { return true }
+            if s >= 2, bytes[s - 1] == 0x2E { return true }
+        }
+        return abbreviations.contains(TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[s..<period])))
     }
 
     static func isClosing(_ c: Unicode.Scalar) -> Bool {
@@ -99,9 +129,12 @@ public struct SentenceSplitter: Sendable {
     }
 
     static func canStartSentence(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            let v = c.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || c == "\"" || c == "'" || c == "(" || c == "["
+        }
         if c.properties.isUppercase { return true }
-        if c.value >= 0x30 && c.value <= 0x39 { return true }
-        return c == "“" || c == "\"" || c == "'" || c == "‘" || c == "(" || c == "«" || c == "["
+        return c == "“" || c == "‘" || c == "«"
     }
 }
 

@@ -8,11 +8,30 @@ public struct Token: Sendable, Hashable {
     public var range: Range<Int>
     /// Index into ``Extraction/sentences``.
     public var sentence: Int
+    /// A 64-bit key of ``stem`` (FNV-1a) for integer-keyed indexes.
+    public var stemKey: UInt64
+    /// Word classes (number word, month, function word…), see ``WordClass``.
+    var classes: WordClass
+    /// Cue tables a phrase of which may start here (see ``CueTable/bit``).
+    var cueMask: UInt16
 
-    /// Creates a token.
+    /// Creates a token; the stem defaults to the folded form.
     public init(folded: String, stem: String? = nil, range: Range<Int>, sentence: Int) {
         self.folded = folded
         self.stem = stem ?? folded
+        self.range = range
+        self.sentence = sentence
+        self.stemKey = PantauExtractor.stemKey(self.stem)
+        self.classes = []
+        self.cueMask = 0
+    }
+
+    init(folded: String, info: WordInfo, slot: Int, range: Range<Int>, sentence: Int) {
+        self.folded = folded
+        self.stem = info.stem(slot)
+        self.stemKey = info.key(slot)
+        self.classes = info.classes
+        self.cueMask = info.mask(slot)
         self.range = range
         self.sentence = sentence
     }

@@ -13,6 +13,8 @@ public struct WatchMatcher: Sendable {
         var text: String
         /// The phrase's stems, per document language (index: ``languageSlot(_:)``).
         var terms: [[String]]
+        /// 64-bit keys of ``terms`` (the tokens' ``Token/stemKey``).
+        var keys: [[UInt64]]
         var watch: Int
         var role: Role
     }
@@ -20,11 +22,11 @@ public struct WatchMatcher: Sendable {
     /// The watch lists, in the order given.
     public let watches: [WatchDefinition]
     let phrases: [Phrase]
-    /// Phrase indices keyed by first stem, one table per document language.
-    let byFirstTerm: [[String: [Int]]]
-    /// Indonesian phrases of two or more words keyed by their second stem: `kirim pasukan`
-    /// also matches the passive `pasukan … dikirim`.
-    let bySecondTerm: [String: [Int]]
+    /// Phrase indices keyed by the key of their first stem, one table per document language.
+    let byFirstTerm: [KeyIndex]
+    /// Indonesian phrases of two or more words whose first word is a known root, keyed by
+    /// their second stem: `kirim pasukan` also matches the passive `pasukan … dikirim`.
+    let bySecondTerm: KeyIndex
     /// Phrase indices of each watch list, in order.
     let phrasesByWatch: [[Int]]
     let morphology: Morphology
@@ -45,8 +47,8 @@ public struct WatchMatcher: Sendable {
         self.watches = watches
         self.morphology = morphology
         var phrases: [Phrase] = []
-        var index = [[String: [Int]]](repeating: [:], count: Self.languages.count)
-        var second: [String: [Int]] = [:]
+        var index = [[UInt64: [Int]]](repeating: [:], count: Self.languages.count)
+        var second: [UInt64: [Int]] = [:]
         for (w, watch) in watches.enumerated() {
             let roles: [(Role, [String])] = [(.any, watch.any), (.all, watch.all), (.none, watch.none)]
             for (role, list) in roles {
@@ -54,15 +56,18 @@ public struct WatchMatcher: Sendable {
                     let words = Self.words(in: text)
                     guard !words.isEmpty else { continue }
                     let terms = Self.languages.map { language in words.map { morphology.stem($0, language: language) } }
-                    for slot in terms.indices { index[slot][terms[slot][0], default: []].append(phrases.count) }
-                    if words.count >= 2 { second[terms[0][1], default: []].append(phrases.count) }
-                    phrases.append(Phrase(text: text, terms: terms, watch: w, role: role))
+                    let keys = terms.map { $0.map(stemKey(_:)) }
+                    for slot in terms.indices { index[slot][keys[slot][0], default: []].append(phrases.count) }
+                    if words.count >= 2, morphology.indonesian.roots.contains(terms[0][0]) {
+                        second[keys[0][1], default: []].append(phrases.count)
+                    }
+                    phrases.append(Phrase(text: text, terms: terms, keys: keys, watch: w, role: role))
                 }
             }
         }
         self.phrases = phrases
-        self.byFirstTerm = index
-        self.bySecondTerm = second
+        self.byFirstTerm = index.map(KeyIndex.init)
+        self.bySecondTerm = KeyIndex(second)
         var byWatch = [[Int]](repeating: [], count: watches.count)
         for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
         self.phrasesByWatch = byWatch
@@ -88,21 +93,21 @@ public struct WatchMatcher: Sendable {
         // Occurrences per phrase index (token ranges).
         var occurrences: [Int: [Range<Int>]] = [:]
         for i in tokens.indices {
-            if let candidates = index[tokens[i].stem] {
-                for p in candidates {
-                    let terms = phrases[p].terms[slot]
-                    let end = i + terms.count
+            for p32 in index.lookup(tokens[i].stemKey) {
+                    let p = Int(p32)
+                    let keys = phrases[p].keys[slot]
+                    let end = i + keys.count
                     guard end <= tokens.count, tokens[end - 1].sentence == tokens[i].sentence else { continue }
                     var ok = true
-                    for k in 1..<terms.count where tokens[i + k].stem != terms[k] {
+                    for k in 0..<keys.count where tokens[i + k].stemKey != keys[k] || tokens[i + k].stem != phrases[p].terms[slot][k] {
                         ok = false
                         break
                     }
                     if ok { occurrences[p, default: []].append(i..<end) }
-                }
             }
-            if slot == 0, let candidates = bySecondTerm[tokens[i].stem] {
-                for p in candidates {
+            if slot == 0 {
+                for p32 in bySecondTerm.lookup(tokens[i].stemKey) {
+                    let p = Int(p32)
                     if let span = passiveMatch(phrases[p].terms[0], at: i, tokens) { occurrences[p, default: []].append(span) }
                 }
             }
