@@ -28,73 +28,91 @@ struct EntityRecognizer: Sendable {
         }
     }
 
+    /// A mention found: a gazetteer entry, or a person found by a role cue.
+    struct Found {
+        var tokens: Range<Int>
+        /// Gazetteer entry index, or -1.
+        var entry: Int32
+        /// Index into the cue-found people, or -1.
+        var person: Int32
+    }
+
+    /// A person found by a role cue (or a gazetteer person given a role by one).
+    struct Person {
+        var name: String
+        var role: String?
+        var of: String?
+    }
+
     func recognize(_ doc: Document) -> Result {
         let tokens = doc.tokens
-        var found: [(tokens: Range<Int>, name: String, type: Entity.Kind, role: String?, of: String?)] = []
+        var found: [Found] = []
         var taken = [Bool](repeating: false, count: tokens.count)
 
-        // 1. Gazetteer names.
+        // 1. Gazetteer names, left to right.
         var i = 0
         while i < tokens.count {
             if let (length, entry) = gazetteerMatch(at: i, doc) {
-                let e = gazetteer.entries[entry]
-                found.append((i..<(i + length), e.name, e.type, e.role, e.of))
+                found.append(Found(tokens: i..<(i + length), entry: Int32(entry), person: -1))
                 for k in i..<(i + length) { taken[k] = true }
                 i += length
             } else {
                 i += 1
             }
         }
-        // Gazetteer matches are found left to right, so `found` is in token order here.
-        var foundStart: [Int: Int] = [:], foundEnd: [Int: Int] = [:]
-        for (k, f) in found.enumerated() { foundStart[f.tokens.lowerBound] = k; foundEnd[f.tokens.upperBound] = k }
-        func foundIndex(startingAt t: Int) -> Int? { foundStart[t] }
-        func foundIndex(endingAt t: Int) -> Int? { foundEnd[t] }
 
         // 2. People after a role cue.
-        var people: [(tokens: Range<Int>, name: String, role: String, of: String?)] = []
-        i = 0
-        while i < tokens.count {
-            guard !taken[i], let (length, role) = roles.match(at: i, in: doc) else { i += 1; continue }
-            var j = i + length
-            var affiliation: String?
-            if let f = foundIndex(endingAt: i), found[f].type != .person { affiliation = found[f].name } // "NATO spokesperson …"
-            if j < tokens.count, let f = foundIndex(startingAt: j), found[f].type != .person, found[f].type != .media {
-                affiliation = found[f].name                                                          // "Presiden Ukraina …"
-                j = found[f].tokens.upperBound
+        var people: [Person] = []
+        /// Roles and affiliations given by a cue to gazetteer people, by `found` index.
+        var cueRoles: [Int: Person] = [:]
+        if doc.cueMask.contains(where: { $0 & roles.bit != 0 }) {
+            var foundStart: [Int: Int] = [:], foundEnd: [Int: Int] = [:]
+            for (k, f) in found.enumerated() { foundStart[f.tokens.lowerBound] = k; foundEnd[f.tokens.upperBound] = k }
+            func entry(_ f: Int) -> Gazetteer.Entry { gazetteer.entries[Int(found[f].entry)] }
+            var cuePeople: [Found] = []
+            i = 0
+            while i < tokens.count {
+                guard !taken[i], let (length, role) = roles.match(at: i, in: doc) else { i += 1; continue }
+                var j = i + length
+                var affiliation: String?
+                if let f = foundEnd[i], entry(f).type != .person { affiliation = entry(f).name }       // "NATO spokesperson …"
+                if j < tokens.count, let f = foundStart[j], entry(f).type != .person, entry(f).type != .media {
+                    affiliation = entry(f).name                                                         // "Presiden Ukraina …"
+                    j = found[f].tokens.upperBound
+                }
+                guard j < tokens.count, tokens[j].sentence == tokens[i].sentence else { i += 1; continue }
+                if let f = foundStart[j], entry(f).type == .person {
+                    if cueRoles[f] == nil { cueRoles[f] = Person(name: entry(f).name, role: role, of: affiliation) }
+                    i = found[f].tokens.upperBound
+                    continue
+                }
+                var end = j
+                while end < tokens.count, end - j < 4, !taken[end], doc.isCapitalized(end), !doc.isDigits(end),
+                      end == j || doc.isTight(after: end - 1), roles.match(at: end, in: doc) == nil {
+                    end += 1
+                }
+                if end - j >= 2 {
+                    cuePeople.append(Found(tokens: j..<end, entry: -1, person: Int32(people.count)))
+                    people.append(Person(name: doc.surface(tokens: j, end - 1), role: role, of: affiliation))
+                    for k in j..<end { taken[k] = true }
+                    i = end
+                } else {
+                    i += 1
+                }
             }
-            guard j < tokens.count, tokens[j].sentence == tokens[i].sentence else { i += 1; continue }
-            if let f = foundIndex(startingAt: j), found[f].type == .person {
-                if found[f].role == nil { found[f].role = role }
-                if found[f].of == nil { found[f].of = affiliation }
-                i = found[f].tokens.upperBound
-                continue
-            }
-            var end = j
-            while end < tokens.count, end - j < 4, !taken[end], doc.isCapitalized(end), !doc.isDigits(end),
-                  end == j || doc.isTight(after: end - 1), roles.match(at: end, in: doc) == nil {
-                end += 1
-            }
-            if end - j >= 2 {
-                people.append((j..<end, doc.surface(tokens: j, end - 1), role, affiliation))
-                for k in j..<end { taken[k] = true }
-                i = end
-            } else {
-                i += 1
-            }
+            found += cuePeople
         }
-        for p in people { found.append((p.tokens, p.name, .person, p.role, p.of)) }
 
         // 3. Later (or earlier) mentions by one part of a person's name.
-        var parts: [String: (name: String, role: String?, of: String?)] = [:]
-        for f in found where f.type == .person {
-            for k in f.tokens where tokens[k].folded.count >= 3 { parts[tokens[k].folded] = (f.name, f.role, f.of) }
+        var parts: [String: Found] = [:]
+        for f in found where f.person >= 0 || gazetteer.entries[Int(f.entry)].type == .person {
+            for k in f.tokens where tokens[k].folded.count >= 3 { parts[tokens[k].folded] = f }
         }
         if !parts.isEmpty {
             for k in tokens.indices where !taken[k] && doc.isCapitalized(k) {
                 guard let person = parts[tokens[k].folded] else { continue }
                 if k + 1 < tokens.count, doc.isTight(after: k), doc.isCapitalized(k + 1), !taken[k + 1] { continue } // another full name
-                found.append((k..<(k + 1), person.name, .person, person.role, person.of))
+                found.append(Found(tokens: k..<(k + 1), entry: person.entry, person: person.person))
                 taken[k] = true
             }
         }
@@ -105,21 +123,33 @@ struct EntityRecognizer: Sendable {
         result.starts = [Int32](repeating: -1, count: tokens.count)
         result.ends = [Int32](repeating: -1, count: tokens.count + 1)
         var indexByName: [String: Int] = [:]
+        var cueRoleByName: [String: Person] = [:]
+        for (_, p) in cueRoles { cueRoleByName[p.name] = p }
         for f in found {
-            let mention = Entity.Mention(text: doc.surface(tokens: f.tokens.lowerBound, f.tokens.upperBound - 1),
-                                         span: tokens[f.tokens.lowerBound].range.lowerBound..<tokens[f.tokens.upperBound - 1].range.upperBound)
+            let name: String, type: Entity.Kind, role: String?, of: String?
+            if f.person >= 0 {
+                let p = people[Int(f.person)]
+                (name, type, role, of) = (p.name, .person, p.role, p.of)
+            } else {
+                let e = gazetteer.entries[Int(f.entry)]
+                let cue = cueRoleByName[e.name]
+                (name, type, role, of) = (e.name, e.type, e.role ?? cue?.role, e.of ?? cue?.of)
+            }
+            let first = f.tokens.lowerBound, last = f.tokens.upperBound - 1
+            let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
+            let mention = Entity.Mention(text: doc.surface(span), span: span)
             let index: Int
-            if let existing = indexByName[f.name] {
+            if let existing = indexByName[name] {
                 index = existing
                 result.entities[index].mentions.append(mention)
-                if result.entities[index].role == nil { result.entities[index].role = f.role }
-                if result.entities[index].affiliation == nil { result.entities[index].affiliation = f.of }
+                if result.entities[index].role == nil { result.entities[index].role = role }
+                if result.entities[index].affiliation == nil { result.entities[index].affiliation = of }
             } else {
                 index = result.entities.count
-                indexByName[f.name] = index
-                result.entities.append(Entity(name: f.name, type: f.type, mentions: [mention], role: f.role, affiliation: f.of))
+                indexByName[name] = index
+                result.entities.append(Entity(name: name, type: type, mentions: [mention], role: role, affiliation: of))
             }
-            result.starts[f.tokens.lowerBound] = Int32(result.spans.count)
+            result.starts[first] = Int32(result.spans.count)
             result.ends[f.tokens.upperBound] = Int32(result.spans.count)
             result.spans.append((f.tokens, index))
         }

@@ -90,9 +90,9 @@ public struct Extractor: Sendable {
         var utf8 = text
         utf8.withUTF8 { bytes in
             for word in words {
-                let f = TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
+                let (f, key) = TextFolding.foldWithKey(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
                 folded.append(f)
-                hashes.append(stemKey(f))
+                hashes.append(key)
             }
         }
         // Everything about each distinct word (classes, stems, cue masks) is memoised.

@@ -39,6 +39,27 @@ public enum TextFolding {
         }
     }
 
+    /// The folded form of one word's UTF-8 `bytes` and its FNV-1a key (``stemKey(_:)`` of
+    /// the folded form), computed in the same pass for ASCII words.
+    static func foldWithKey(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (String, UInt64) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var ascii = true
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false; break }
+            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+        }
+        guard ascii else {
+            let folded = fold(String(decoding: bytes, as: UTF8.self))
+            return (folded, stemKey(folded))
+        }
+        let folded = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for (i, byte) in bytes.enumerated() { buffer[i] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte }
+            return bytes.count
+        }
+        return (folded, h)
+    }
+
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true

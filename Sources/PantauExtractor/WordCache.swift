@@ -106,7 +106,10 @@ final class WordCache: Sendable {
 /// confirm a key match by comparing the stems.
 @inline(__always)
 public func stemKey(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return h
+    var s = s
+    return s.withUTF8 { bytes in
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
 }

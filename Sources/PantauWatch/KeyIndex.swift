@@ -6,7 +6,7 @@ struct KeyIndex: Sendable {
     /// Per slot: start of its postings, or -1 for an empty slot.
     private let starts: [Int32]
     private let counts: [Int32]
-    private let postings: [Int32]
+    let postings: [Int32]
     private let mask: Int
 
     init(_ lists: [UInt64: [Int]]) {
@@ -32,17 +32,21 @@ struct KeyIndex: Sendable {
         self.mask = mask
     }
 
-    /// The phrase indices stored under `key` (empty when none).
+    /// Where the phrase indices stored under `key` lie in ``postings`` (empty when none).
     @inline(__always)
-    func lookup(_ key: UInt64) -> ArraySlice<Int32> {
+    func lookup(_ key: UInt64) -> Range<Int> {
         var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
         while starts[slot] >= 0 {
             if keys[slot] == key {
                 let start = Int(starts[slot])
-                return postings[start..<(start + Int(counts[slot]))]
+                return start..<(start + Int(counts[slot]))
             }
             slot = (slot + 1) & mask
         }
-        return []
+        return 0..<0
     }
+
+    /// The phrase index at position `i` of ``postings``.
+    @inline(__always)
+    func posting(_ i: Int) -> Int { Int(postings[i]) }
 }

@@ -27,8 +27,14 @@ public struct WatchMatcher: Sendable {
     /// Indonesian phrases of two or more words whose first word is a known root, keyed by
     /// their second stem: `kirim pasukan` also matches the passive `pasukan … dikirim`.
     let bySecondTerm: KeyIndex
-    /// Phrase indices of each watch list, in order.
-    let phrasesByWatch: [[Int]]
+    /// Every phrase's keys back to back, per language slot; phrase `p` occupies
+    /// `keyStart[p] ..< keyStart[p] + keyLength[p]`.
+    let flatKeys: [[UInt64]]
+    let keyStart: [Int32]
+    let keyLength: [Int32]
+    /// Per watch list: how many `any`/`all` phrases it has, and how many `all` phrases.
+    let positivePhrases: [Int]
+    let allPhrases: [Int]
     let morphology: Morphology
     static let languages: [Language] = [.indonesian, .english, .other]
 
@@ -67,10 +73,24 @@ public struct WatchMatcher: Sendable {
         }
         self.phrases = phrases
         self.byFirstTerm = index.map(KeyIndex.init)
+        var flat = [[UInt64]](repeating: [], count: Self.languages.count)
+        var starts: [Int32] = [], lengths: [Int32] = []
+        for phrase in phrases {
+            starts.append(Int32(flat[0].count))
+            lengths.append(Int32(phrase.keys[0].count))
+            for slot in flat.indices { flat[slot] += phrase.keys[slot] }
+        }
+        var positive = [Int](repeating: 0, count: watches.count), all = positive
+        for phrase in phrases where phrase.role != .none {
+            positive[phrase.watch] += 1
+            if phrase.role == .all { all[phrase.watch] += 1 }
+        }
+        self.positivePhrases = positive
+        self.allPhrases = all
+        self.flatKeys = flat
+        self.keyStart = starts
+        self.keyLength = lengths
         self.bySecondTerm = KeyIndex(second)
-        var byWatch = [[Int]](repeating: [], count: watches.count)
-        for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
-        self.phrasesByWatch = byWatch
     }
 
     /// The folded words of a phrase, as the matcher sees them. Empty means the phrase can
@@ -92,51 +112,58 @@ public struct WatchMatcher: Sendable {
 
         // Occurrences per phrase index (token ranges).
         var occurrences: [Int: [Range<Int>]] = [:]
+        // Flat arrays in the hot loop: no token or phrase struct (and their strings and
+        // arrays) is touched until all keys agree.
+        let slotKeys = flatKeys[slot]
+        let tokenKeys = tokens.map(\.stemKey)
+        let tokenSentences = tokens.map(\.sentence)
         for i in tokens.indices {
-            for p32 in index.lookup(tokens[i].stemKey) {
-                    let p = Int(p32)
-                    let keys = phrases[p].keys[slot]
-                    let end = i + keys.count
-                    guard end <= tokens.count, tokens[end - 1].sentence == tokens[i].sentence else { continue }
-                    var ok = true
-                    for k in 0..<keys.count where tokens[i + k].stemKey != keys[k] || tokens[i + k].stem != phrases[p].terms[slot][k] {
-                        ok = false
-                        break
-                    }
-                    if ok { occurrences[p, default: []].append(i..<end) }
+            for position in index.lookup(tokenKeys[i]) {
+                let p = index.posting(position)
+                let start = Int(keyStart[p]), length = Int(keyLength[p])
+                let end = i + length
+                guard end <= tokens.count, tokenSentences[end - 1] == tokenSentences[i] else { continue }
+                var ok = true
+                for k in 1..<max(length, 1) where k < length && tokenKeys[i + k] != slotKeys[start + k] {
+                    ok = false
+                    break
+                }
+                if ok, (0..<length).allSatisfy({ tokens[i + $0].stem == phrases[p].terms[slot][$0] }) {
+                    occurrences[p, default: []].append(i..<end)
+                }
             }
             if slot == 0 {
-                for p32 in bySecondTerm.lookup(tokens[i].stemKey) {
-                    let p = Int(p32)
+                for position in bySecondTerm.lookup(tokenKeys[i]) {
+                    let p = bySecondTerm.posting(position)
                     if let span = passiveMatch(phrases[p].terms[0], at: i, tokens) { occurrences[p, default: []].append(span) }
                 }
             }
         }
         if occurrences.isEmpty { return [] }
 
+        // Only watch lists with at least one phrase found can fire; only found phrases are
+        // visited (phrase indices ascend within a watch list, as written).
+        var foundByWatch: [Int: [Int]] = [:]
+        for p in occurrences.keys.sorted() { foundByWatch[phrases[p].watch, default: []].append(p) }
         var results: [WatchMatch] = []
-        for (w, watch) in watches.enumerated() {
-            var anyHit = false, allHit = true, vetoed = false, hasPositive = false
+        for w in foundByWatch.keys.sorted() {
+            let watch = watches[w]
+            var anyHit = false, allFound = 0, vetoed = false
             var hits: [WatchMatch.Hit] = []
-            for p in phrasesByWatch[w] {
+            for p in foundByWatch[w]! {
                 let phrase = phrases[p]
-                let found = occurrences[p] ?? []
                 switch phrase.role {
-                case .any:
-                    hasPositive = true
-                    if !found.isEmpty { anyHit = true }
-                case .all:
-                    hasPositive = true
-                    if found.isEmpty { allHit = false }
-                case .none:
-                    if !found.isEmpty { vetoed = true }
+                case .any: anyHit = true
+                case .all: allFound += 1
+                case .none: vetoed = true
                 }
                 guard phrase.role != .none else { continue }
-                for span in found {
+                for span in occurrences[p]! {
                     let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
                     hits.append(.init(term: phrase.text, text: extraction.surface(range), sentence: tokens[span.lowerBound].sentence, range: range))
                 }
             }
+            let hasPositive = positivePhrases[w] > 0, allHit = allFound == allPhrases[w]
             let anyList = !watch.any.isEmpty
             guard hasPositive, !vetoed, allHit, anyHit || !anyList else { continue }
             hits.sort { $0.range.lowerBound < $1.range.lowerBound }
