@@ -52,10 +52,10 @@ struct DateRecognizer: Sendable {
                                    span: tokens[from].range.lowerBound..<tokens[to].range.upperBound, sentence: tokens[from].sentence))
             i = to + 1
         }
-        let interesting: WordClass = [.month, .weekday, .dayWord]
+        let interesting: WordClass = [.month, .weekday, .dayWord, .digits]
         while i < tokens.count {
             let word = tokens[i].folded
-            if tokens[i].classes.isDisjoint(with: interesting) && !doc.isDigits(i) {
+            if tokens[i].classes.isDisjoint(with: interesting) {
                 i += 1
                 continue
             }
@@ -66,7 +66,7 @@ struct DateRecognizer: Sendable {
                 var y: Int?
                 if doc.gap(after: i + 1).elementsEqual([0x2F]), let yy = year(i + 2) { y = yy; last = i + 2 }
                 var first = i
-                if i > 0, Self.weekdays[tokens[i - 1].folded] != nil, doc.gap(after: i - 1).contains(0x28) { first = i - 1 }
+                if i > 0, tokens[i - 1].classes.contains(.weekday), doc.gap(after: i - 1).contains(0x28) { first = i - 1 }
                 let date = resolve(day: d, month: m, year: y, published: published)
                 let close = tokens[last].range.upperBound
                 let end = close < doc.bytes.count && doc.bytes[close] == 0x29 ? close + 1 : close
@@ -76,12 +76,12 @@ struct DateRecognizer: Sendable {
                 continue
             }
             // "17 Oktober 2024", "17 Okt"
-            if let d = day(i), same(i, i + 1), let m = Self.months[tokens[i + 1].folded] {
+            if let d = day(i), same(i, i + 1), tokens[i + 1].classes.contains(.month), let m = Self.months[tokens[i + 1].folded] {
                 if let y = year(i + 2) { emit(i, i + 2, CivilDate(year: y, month: m, day: d), nil) }
                 else { emit(i, i + 1, resolve(day: d, month: m, year: nil, published: published), nil) }
                 continue
             }
-            if let m = Self.months[word], doc.isCapitalized(i) {
+            if tokens[i].classes.contains(.month), let m = Self.months[word], doc.isCapitalized(i) {
                 // "October 17, 2024", "Oct. 17"
                 if let d = day(i + 1) {
                     if let y = year(i + 2) { emit(i, i + 2, CivilDate(year: y, month: m, day: d), nil) }
@@ -105,7 +105,7 @@ struct DateRecognizer: Sendable {
                 }
             }
             // "pada Selasa", "on Tuesday"
-            if let w = Self.weekdays[word], i > 0, same(i - 1, i), Self.weekdayCues.contains(tokens[i - 1].folded), doc.isCapitalized(i),
+            if tokens[i].classes.contains(.weekday), let w = Self.weekdays[word], i > 0, same(i - 1, i), Self.weekdayCues.contains(tokens[i - 1].folded), doc.isCapitalized(i),
                !(day(i + 1) != nil && doc.gap(after: i).contains(0x28)) {
                 let date = published.map { p in p.adding(days: -((p.weekday - w + 7) % 7)) }
                 emit(i, i, date, nil)

@@ -60,5 +60,5 @@ struct Document {
     }
 
     /// True when the token is a plain number (ASCII digits).
-    func isDigits(_ i: Int) -> Bool { bytes[tokens[i].range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    func isDigits(_ i: Int) -> Bool { tokens[i].classes.contains(.digits) }
 }

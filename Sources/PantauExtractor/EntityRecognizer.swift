@@ -63,8 +63,8 @@ struct EntityRecognizer: Sendable {
 
         // 2. People after a role cue.
         var people: [Person] = []
-        /// Roles and affiliations given by a cue to gazetteer people, by `found` index.
-        var cueRoles: [Int: Person] = [:]
+        /// Roles and affiliations given by a cue to gazetteer people, by gazetteer entry.
+        var cueRoles: [Int32: Person] = [:]
         if doc.cueMask.contains(where: { $0 & roles.bit != 0 }) {
             var foundStart: [Int: Int] = [:], foundEnd: [Int: Int] = [:]
             for (k, f) in found.enumerated() { foundStart[f.tokens.lowerBound] = k; foundEnd[f.tokens.upperBound] = k }
@@ -82,7 +82,7 @@ struct EntityRecognizer: Sendable {
                 }
                 guard j < tokens.count, tokens[j].sentence == tokens[i].sentence else { i += 1; continue }
                 if let f = foundStart[j], entry(f).type == .person {
-                    if cueRoles[f] == nil { cueRoles[f] = Person(name: entry(f).name, role: role, of: affiliation) }
+                    if cueRoles[found[f].entry] == nil { cueRoles[found[f].entry] = Person(name: entry(f).name, role: role, of: affiliation) }
                     i = found[f].tokens.upperBound
                     continue
                 }
@@ -122,17 +122,28 @@ struct EntityRecognizer: Sendable {
         var result = Result()
         result.starts = [Int32](repeating: -1, count: tokens.count)
         result.ends = [Int32](repeating: -1, count: tokens.count + 1)
+        // Entities keyed by gazetteer entry (>= 0) or cue-found person (-1 - index); a cue
+        // person whose name is also a gazetteer entry's merges by name below.
+        var indexByKey: [Int: Int] = [:]
         var indexByName: [String: Int] = [:]
-        var cueRoleByName: [String: Person] = [:]
-        for (_, p) in cueRoles { cueRoleByName[p.name] = p }
         for f in found {
+            let key = f.person >= 0 ? -1 - Int(f.person) : Int(f.entry)
+            if let existing = indexByKey[key] {
+                let first = f.tokens.lowerBound, last = f.tokens.upperBound - 1
+                let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
+                result.entities[existing].mentions.append(Entity.Mention(text: doc.surface(span), span: span))
+                result.starts[first] = Int32(result.spans.count)
+                result.ends[f.tokens.upperBound] = Int32(result.spans.count)
+                result.spans.append((f.tokens, existing))
+                continue
+            }
             let name: String, type: Entity.Kind, role: String?, of: String?
             if f.person >= 0 {
                 let p = people[Int(f.person)]
                 (name, type, role, of) = (p.name, .person, p.role, p.of)
             } else {
                 let e = gazetteer.entries[Int(f.entry)]
-                let cue = cueRoleByName[e.name]
+                let cue = cueRoles.isEmpty ? nil : cueRoles[f.entry]
                 (name, type, role, of) = (e.name, e.type, e.role ?? cue?.role, e.of ?? cue?.of)
             }
             let first = f.tokens.lowerBound, last = f.tokens.upperBound - 1
@@ -141,12 +152,14 @@ struct EntityRecognizer: Sendable {
             let index: Int
             if let existing = indexByName[name] {
                 index = existing
+                indexByKey[key] = index
                 result.entities[index].mentions.append(mention)
                 if result.entities[index].role == nil { result.entities[index].role = role }
                 if result.entities[index].affiliation == nil { result.entities[index].affiliation = of }
             } else {
                 index = result.entities.count
                 indexByName[name] = index
+                indexByKey[key] = index
                 result.entities.append(Entity(name: name, type: type, mentions: [mention], role: role, affiliation: of))
             }
             result.starts[first] = Int32(result.spans.count)

@@ -12,7 +12,12 @@ struct QuantityRecognizer: Sendable {
         let thousands: UInt8 = doc.language == .english ? 0x2C : 0x2E
         let decimal: UInt8 = doc.language == .english ? 0x2E : 0x2C
         var i = 0
+        let numeric: WordClass = [.digits, .numberWord, .plural, .several]
         while i < tokens.count {
+            if tokens[i].classes.isDisjoint(with: numeric) {
+                i += 1
+                continue
+            }
             guard case (let value, let end, var approximate, var atLeast, let fromDigits)? = number(at: i, doc, thousands: thousands, decimal: decimal) else {
                 i += 1
                 continue
@@ -105,8 +110,9 @@ struct QuantityRecognizer: Sendable {
     func number(at i: Int, _ doc: Document, thousands: UInt8, decimal: UInt8) -> (Double, Int, Bool, Bool, Bool)? {
         let tokens = doc.tokens
         let word = tokens[i].folded
-        let isDigits = doc.isDigits(i)
-        if !isDigits && tokens[i].classes.isDisjoint(with: [.numberWord, .plural, .several]) { return nil }
+        let classes = tokens[i].classes
+        if classes.isDisjoint(with: [.digits, .numberWord, .plural, .several]) { return nil }
+        let isDigits = classes.contains(.digits)
         var value: Double
         var j = i + 1
         var approximate = false, atLeast = false, fromDigits = false

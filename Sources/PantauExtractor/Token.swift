@@ -22,7 +22,7 @@ public struct Token: Sendable, Hashable {
         self.range = range
         self.sentence = sentence
         self.stemKey = PantauExtractor.stemKey(self.stem)
-        self.classes = []
+        self.classes = !folded.isEmpty && folded.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? .digits : []
         self.cueMask = 0
     }
 

@@ -18,10 +18,13 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let clock = WordClass(rawValue: 1 << 9)
     /// Any capitalised-word gazetteer alias starts with this word.
     static let gazetteerFirst = WordClass(rawValue: 1 << 10)
+    /// Only ASCII digits.
+    static let digits = WordClass(rawValue: 1 << 11)
 
     /// Every class of `word`.
     static func of(_ word: String, gazetteer: Gazetteer) -> WordClass {
         var c: WordClass = []
+        if !word.isEmpty, word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { c.insert(.digits) }
         if let mark = LanguageDetector.functionWords[word] {
             if mark & 1 != 0 { c.insert(.indonesianFunction) }
             if mark & 2 != 0 { c.insert(.englishFunction) }
