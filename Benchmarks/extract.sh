@@ -18,7 +18,7 @@ swift build -c release --build-path .build-release --product PantauBench >/dev/n
 BENCH=.build-release/release/PantauBench
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
 for list in watchlist.txt watchlist_10k.txt; do
-  for mode in analyse full; do
+  for mode in analyse full daemon; do
     taskset -c 0 "$BENCH" "$CORPUS/big.txt" "$CORPUS/$list" "$mode" "$RUNS"
   done
 done
