@@ -23,7 +23,8 @@ import TOMLKit
 ///
 /// `[[watch]]` (in watch files): `name` (required, unique across files), `severity`
 /// (`low`, `medium`, `high`, `critical`; default `medium`), `any`, `all`, `none` (arrays of
-/// phrases; `any` or `all` must be non-empty).
+/// phrases; `any` or `all` must be non-empty), `roots` (array of single Indonesian root
+/// words added to the stemmer's lexicon).
 ///
 /// Durations are seconds (integer or float) or strings with a unit: `90s`, `15m`, `1h`, `1d`.
 /// Relative paths resolve against the directory of the file that names them.
@@ -174,7 +175,7 @@ public struct ConfigLoader: Sendable {
         var watches: [WatchDefinition] = []
         for (index, table) in reader.arrayOfTables(root, "watch").enumerated() {
             let scope = "watch#\(index)"
-            reader.checkKeys(table, table: scope, allowed: ["name", "severity", "any", "all", "none"])
+            reader.checkKeys(table, table: scope, allowed: ["name", "severity", "any", "all", "none", "roots"])
             let name = reader.string(table, "name", in: scope, required: true, what: "watch list")
             if let name {
                 if let other = seen[name] {
@@ -194,11 +195,15 @@ public struct ConfigLoader: Sendable {
             let any = reader.phrases(table, "any", in: scope)
             let all = reader.phrases(table, "all", in: scope)
             let none = reader.phrases(table, "none", in: scope)
+            let roots = reader.phrases(table, "roots", in: scope)
+            for (i, root) in roots.enumerated() where WatchMatcher.words(in: root).count != 1 {
+                reader.problem(scope, "roots", "roots entry \(i + 1) (\"\(root)\") must be one word, a root such as \"kirim\"")
+            }
             if any.isEmpty && all.isEmpty {
                 reader.problem(scope, nil, "watch list \(name.map { "\"\($0)\"" } ?? "") has no phrases: add any = [\"…\"] or all = [\"…\"]")
             }
             if let name {
-                watches.append(WatchDefinition(name: name, severity: severity, any: any, all: all, none: none))
+                watches.append(WatchDefinition(name: name, severity: severity, any: any, all: all, none: none, roots: roots))
             }
         }
         return watches

@@ -18,6 +18,13 @@ public struct AlertBuilder: Sendable {
         self.matcher = matcher
     }
 
+    /// Creates a builder for `watches`: the extractor's lexicon gains every list's `roots`,
+    /// and the phrases are stemmed with that same morphology.
+    public init(watches: [WatchDefinition]) {
+        let extractor = Extractor(extraRoots: watches.flatMap(\.roots))
+        self.init(extractor: extractor, matcher: WatchMatcher(watches: watches, morphology: extractor.morphology))
+    }
+
     /// The alerts `item` of `feed` raises at `now` (none when no watch list fires).
     public func alerts(for item: FeedItem, feed: FeedConfig, now: Date) -> [AlertRecord] {
         let language = feed.language.flatMap(Language.init(rawValue:))

@@ -44,7 +44,7 @@ public final class Daemon: Sendable {
 
     /// The pipeline for `configuration` over this daemon's store and log.
     func pipeline(for configuration: PantauConfiguration) -> FeedPipeline {
-        let builder = AlertBuilder(matcher: WatchMatcher(watches: configuration.watches))
+        let builder = AlertBuilder(watches: configuration.watches)
         return FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger)
     }
 

@@ -13,13 +13,17 @@ public struct WatchDefinition: Sendable, Hashable {
     public var all: [String]
     /// Phrases that veto the alert.
     public var none: [String]
+    /// Indonesian roots this list adds to the stemmer's lexicon (`bajak`, so `membajak`
+    /// stems to it). They apply to every document and every watch list.
+    public var roots: [String]
 
     /// Creates a watch definition.
-    public init(name: String, severity: Severity, any: [String] = [], all: [String] = [], none: [String] = []) {
+    public init(name: String, severity: Severity, any: [String] = [], all: [String] = [], none: [String] = [], roots: [String] = []) {
         self.name = name
         self.severity = severity
         self.any = any
         self.all = all
         self.none = none
+        self.roots = roots
     }
 }

@@ -70,8 +70,9 @@ struct Extract: ParsableCommand {
             watches = try options.load().watches
         }
         let published = published.flatMap(Self.civilDate)
-        let extraction = Extractor().extract(text, language: lang == "auto" ? nil : Language(rawValue: lang), published: published)
-        let matches = WatchMatcher(watches: watches).match(extraction)
+        let extractor = Extractor(extraRoots: watches.flatMap(\.roots))
+        let extraction = extractor.extract(text, language: lang == "auto" ? nil : Language(rawValue: lang), published: published)
+        let matches = WatchMatcher(watches: watches, morphology: extractor.morphology).match(extraction)
         try printJSON(Output(
             language: extraction.language.rawValue,
             language_confidence: extraction.languageConfidence,

@@ -169,6 +169,19 @@ struct ConfigFixture {
         #expect(problems.contains { $0.hasPrefix("\(b):7:1: watch list \"empty\" has no phrases") }, "\(problems)")
     }
 
+    @Test func watchListRootsAreSingleWords() throws {
+        let fixture = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: [
+            "10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"bajak\"]\nroots = [\"bajak\", \"bajak laut\"]\n",
+        ])
+        let problems = fixture.problems()
+        let a = fixture.directory + "/watch.d/10-a.toml"
+        #expect(problems == ["\(a):4:1: roots entry 2 (\"bajak laut\") must be one word, a root such as \"kirim\""], "\(problems)")
+        let ok = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: [
+            "10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"bajak\"]\nroots = [\"bajak\"]\n",
+        ])
+        #expect(try ok.load().watches.first?.roots == ["bajak"])
+    }
+
     @Test func missingConfigFileSaysWhatToDo() throws {
         do {
             _ = try ConfigLoader(environment: [:]).load(path: "/nonexistent/pantau.toml")
