@@ -51,7 +51,7 @@ struct CueTable: Sendable {
 
 /// The cue lists of `Resources/cues.txt`, compiled once.
 struct Cues: Sendable {
-    let roles, speech, attribution, hedges, deployment, escalation, assets, military, lookalike: CueTable
+    let roles, speech, attribution, hedges, deployment, escalation, launch, assets, military, lookalike: CueTable
     /// For every first word (stem or folded form) of any phrase: the bits of the tables
     /// holding it.
     let firstWordMask: [String: UInt16]
@@ -81,6 +81,7 @@ struct Cues: Sendable {
         hedges = table("hedges")
         deployment = table("deployment")
         escalation = table("escalation")
+        launch = table("launch")
         assets = table("assets")
         military = table("military")
         lookalike = table("lookalike")

@@ -11,8 +11,10 @@ struct EventRecognizer: Sendable {
 
     static let modifiers: Set<String> = ["militer", "tempur", "darat", "laut", "udara", "elit", "khusus", "tambahan", "cadangan", "additional", "combat", "ground", "elite"]
     static let prepositions: Set<String> = ["ke", "di", "dari", "to", "in", "from", "at", "into", "antara", "between", "dengan", "with", "terhadap", "against", "melawan", "menuju", "near", "dekat", "toward", "towards", "on", "oleh", "by"]
-    static let destinationMarkers: Set<String> = ["ke", "menuju", "to", "into", "di", "in", "toward", "towards", "near", "dekat", "at", "terhadap", "against", "melawan", "on"]
+    static let destinationMarkers: Set<String> = ["ke", "menuju", "to", "into", "di", "in", "toward", "towards", "near", "dekat", "at", "terhadap", "against", "melawan", "on", "hit", "struck", "menghantam", "targeting", "menyasar"]
     static let placeFillers: Set<String> = ["the", "northern", "southern", "eastern", "western", "perbatasan", "wilayah", "kawasan", "border", "region", "pangkalan", "perairan", "laut", "ibu", "kota"]
+    /// Assets that are weapons fired rather than forces sent.
+    static let weapons: Set<String> = ["missiles", "drones", "rockets"]
     static let anaphors: Set<String> = ["tersebut", "itu", "ini", "these", "those", "same"]
     static let clauseMarkers: Set<String> = ["bahwa", "that"]
     static let conditionals: Set<String> = ["jika", "apabila", "seandainya", "bila", "if"]
@@ -69,9 +71,17 @@ struct EventRecognizer: Sendable {
                 }
             }
 
-            if military, let e = range.first(where: { cues.escalation.contains(at: $0, in: doc) }) {
+            // Escalation: a strong trigger in a military or armed context, or a weapon launch
+            // ("meluncurkan rudal", "launched drones") next to a weapon.
+            let weapons = assets.filter { Self.weapons.contains($0.unit) }
+            let armed = military || !assets.isEmpty
+            let strong = armed ? range.first(where: { cues.escalation.contains(at: $0, in: doc) }) : nil
+            let launch = weapons.isEmpty ? nil : range.first(where: { t in
+                cues.launch.contains(at: t, in: doc) && weapons.contains { $0.index > t && $0.index <= t + 4 }
+            })
+            if let e = [strong, launch].compactMap({ $0 }).min() {
                 var frame = makeFrame(.escalation, trigger: e, sentence: s, c)
-                frame.actor = actorBeforeAsset(e, c) ?? actorAfter(e, range, c) ?? subject(before: e, range, c)
+                frame.actor = actorBeforeAsset(e, c, skipping: assets) ?? actorAfter(e, range, c) ?? subject(before: e, range, c)
                 frame.destination = destination(after: e, range, c, excluding: frame.actor, markers: Self.destinationMarkers.union(doc.language == .english ? ["of"] : []))
                 frames.append(frame)
             }
@@ -86,10 +96,11 @@ struct EventRecognizer: Sendable {
         entities.spans.contains { $0.tokens.contains(i) }
     }
 
-    /// An asset word followed by a capitalised word that names no entity is a named group
-    /// (`Pasukan Oranye`, the street cleaners), not a military asset.
-    func isNamedGroup(_ next: Int, _ range: Range<Int>, _ doc: Document, _ entities: EntityRecognizer.Result) -> Bool {
-        guard next < range.upperBound, doc.isTight(after: next - 1) else { return false }
+    /// A word for people followed by a capitalised word that names no entity is a named
+    /// group (`Pasukan Oranye`, the street cleaners), not a military asset. Vessels and
+    /// aircraft followed by a name (`kapal induk USS …`) stay assets.
+    func isNamedGroup(_ next: Int, unit: String, _ range: Range<Int>, _ doc: Document, _ entities: EntityRecognizer.Result) -> Bool {
+        guard unit == "troops", next < range.upperBound, doc.isTight(after: next - 1) else { return false }
         return doc.isCapitalized(next) && doc.tokens[next].folded.count >= 3 && !doc.isDigits(next) && entities.span(at: next) == nil && doc.language == .indonesian
     }
 
@@ -98,7 +109,7 @@ struct EventRecognizer: Sendable {
         var i = range.lowerBound
         while i < range.upperBound {
             if let (length, unit) = cues.assets.match(at: i, in: doc, limit: range.upperBound), !insideEntity(i, entities),
-               !isNamedGroup(i + length, range, doc, entities) {
+               !isNamedGroup(i + length, unit: unit, range, doc, entities) {
                 out.append(AssetHit(index: i, length: length, unit: unit))
                 i += length
             } else {
@@ -120,7 +131,7 @@ struct EventRecognizer: Sendable {
     /// Personnel before vehicles; otherwise the asset nearest the trigger.
     func primaryAsset(_ assets: [AssetHit], trigger t: Int) -> AssetHit? {
         let near = assets.filter { $0.index >= t - 6 && $0.index <= t + 8 }
-        return near.first { $0.unit == "troops" } ?? near.min { abs($0.index - t) < abs($1.index - t) }
+        return near.first { $0.unit == "troops" || $0.unit == "marines" } ?? near.min { abs($0.index - t) < abs($1.index - t) }
     }
 
     func makeFrame(_ kind: EventFrame.Kind, trigger t: Int, sentence s: Int, _ c: Context) -> EventFrame {
@@ -155,8 +166,12 @@ struct EventRecognizer: Sendable {
     }
 
     /// "North Korean troops".
-    func actorBeforeAsset(_ start: Int, _ c: Context) -> String? {
-        guard c.doc.language == .english, let span = c.entities.spanIndex(endingAt: start).map({ c.entities.spans[$0] }) else { return nil }
+    func actorBeforeAsset(_ start: Int, _ c: Context, skipping assets: [AssetHit] = []) -> String? {
+        guard c.doc.language == .english else { return nil }
+        // "Russian missile strike": step back over an asset between the demonym and the trigger.
+        var start = start
+        if let a = assets.first(where: { $0.index + $0.length == start }) { start = a.index }
+        guard let span = c.entities.spanIndex(endingAt: start).map({ c.entities.spans[$0] }) else { return nil }
         return name(span, c, types: [.country, .organization])
     }
 
@@ -191,7 +206,11 @@ struct EventRecognizer: Sendable {
                 // "ke perbatasan Belarus", "into northern Syria", "to the Belarus border"
                 var e = k + 1
                 while e < min(k + 4, range.upperBound), c.entities.span(at: e) == nil, Self.placeFillers.contains(tokens[e].folded) { e += 1 }
-                if let span = c.entities.span(at: e), let n = name(span, c, types: Self.placeTypes), n != actor { return n }
+                // The place as named: a strike on Kyiv hits Kyiv (metonymy is for actors).
+                if let span = c.entities.span(at: e), Self.placeTypes.contains(c.entities.entities[span.entity].type) {
+                    let n = c.entities.entities[span.entity].name
+                    if n != actor { return n }
+                }
             }
             k += 1
         }

@@ -72,6 +72,9 @@ struct QuantityRecognizer: Sendable {
                 if let (length, asset) = assets.match(at: end, in: doc) {
                     unit = asset
                     unitEnd = end + length
+                } else if let (at, length, asset) = assetAfterModifiers(end, sentence, doc) {
+                    unit = asset                               // "5,000 additional troops", "300 Indonesian soldiers"
+                    unitEnd = at + length
                 } else if let known = Self.units[tokens[end].folded] {
                     unit = known
                     unitEnd = end + 1
@@ -98,6 +101,20 @@ struct QuantityRecognizer: Sendable {
         }
         return out
     }
+
+    /// An asset after up to two modifiers or capitalised words (a demonym) following a number.
+    func assetAfterModifiers(_ end: Int, _ sentence: Int, _ doc: Document) -> (Int, Int, String)? {
+        var u = end
+        while u < min(end + 2, doc.tokens.count), doc.tokens[u].sentence == sentence,
+              Self.modifiers.contains(doc.tokens[u].folded) || (doc.isCapitalized(u) && !doc.isDigits(u)) {
+            u += 1
+        }
+        guard u > end, u < doc.tokens.count, doc.tokens[u].sentence == sentence, let (length, asset) = assets.match(at: u, in: doc) else { return nil }
+        return (u, length, asset)
+    }
+
+    /// Words between a number and what it counts (`5,000 additional troops`).
+    static let modifiers: Set<String> = ["additional", "more", "extra", "new", "fresh", "elite", "combat", "armed", "regular", "military", "naval", "foreign"]
 
     static let units: [String: String] = [
         "persen": "percent", "percent": "percent", "orang": "people", "people": "people", "warga": "people",
