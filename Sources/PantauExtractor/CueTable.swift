@@ -11,7 +11,7 @@ struct CueTable: Sendable {
 
     /// Entries keyed by first stem.
     private(set) var byFirst: [String: [Entry]] = [:]
-    /// This table's bit in ``Document/cueMask``: a token whose bit is clear starts no phrase,
+    /// This table's bit in ``Token/cueMask``: a token whose bit is clear starts no phrase,
     /// so most lookups cost no hashing at all.
     let bit: UInt16
 
@@ -33,7 +33,7 @@ struct CueTable: Sendable {
     func match(at i: Int, in doc: Document, limit: Int? = nil) -> (length: Int, value: String)? {
         let tokens = doc.tokens
         let end = min(limit ?? tokens.count, tokens.count)
-        guard i < end, i >= 0, doc.cueMask[i] & bit != 0, let entries = byFirst[tokens[i].stem] ?? byFirst[tokens[i].folded] else { return nil }
+        guard i < end, i >= 0, tokens[i].cueMask & bit != 0, let entries = byFirst[tokens[i].stem] ?? byFirst[tokens[i].folded] else { return nil }
         for entry in entries where i + entry.stems.count <= end {
             var ok = true
             for k in 1..<max(entry.stems.count, 1) where k < entry.stems.count {

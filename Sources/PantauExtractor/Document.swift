@@ -8,11 +8,20 @@ struct Document {
     let language: Language
     /// Token index range of each sentence.
     let sentenceTokens: [Range<Int>]
-    /// Per token, the cue tables a phrase of which may start there (see ``CueTable/bit``).
-    let cueMask: [UInt16]
+
+    /// Per sentence, the union of its tokens' cue masks: a sentence whose bit for a table is
+    /// clear holds no phrase of it, so it needs no scan.
+    let sentenceMask: [UInt16]
+    /// The union over the whole document.
+    let documentMask: UInt16
+
+    /// True when sentence `s` may hold a phrase of `table`.
+    func sentence(_ s: Int, mayHold table: CueTable) -> Bool { sentenceMask[s] & table.bit != 0 }
+
+    /// True when the document may hold a phrase of `table`.
+    func mayHold(_ table: CueTable) -> Bool { documentMask & table.bit != 0 }
 
     init(text: String, tokens: [Token], sentences: [Sentence], language: Language) {
-        cueMask = tokens.map(\.cueMask)
         bytes = Array(text.utf8)
         self.tokens = tokens
         self.sentences = sentences
@@ -25,6 +34,14 @@ struct Document {
             ranges[s] = start..<i
         }
         sentenceTokens = ranges
+        var masks = [UInt16](repeating: 0, count: sentences.count)
+        var all: UInt16 = 0
+        for t in tokens {
+            masks[t.sentence] |= t.cueMask
+            all |= t.cueMask
+        }
+        sentenceMask = masks
+        documentMask = all
     }
 
     /// The surface text of a byte range.

@@ -65,9 +65,11 @@ struct EntityRecognizer: Sendable {
         var people: [Person] = []
         /// Roles and affiliations given by a cue to gazetteer people, by gazetteer entry.
         var cueRoles: [Int32: Person] = [:]
-        if doc.cueMask.contains(where: { $0 & roles.bit != 0 }) {
-            var foundStart: [Int: Int] = [:], foundEnd: [Int: Int] = [:]
-            for (k, f) in found.enumerated() { foundStart[f.tokens.lowerBound] = k; foundEnd[f.tokens.upperBound] = k }
+        if doc.mayHold(roles) {
+            var startAt = [Int32](repeating: -1, count: tokens.count + 1), endAt = startAt
+            for (k, f) in found.enumerated() { startAt[f.tokens.lowerBound] = Int32(k); endAt[f.tokens.upperBound] = Int32(k) }
+            func foundStart(_ t: Int) -> Int? { startAt[t] >= 0 ? Int(startAt[t]) : nil }
+            func foundEnd(_ t: Int) -> Int? { endAt[t] >= 0 ? Int(endAt[t]) : nil }
             func entry(_ f: Int) -> Gazetteer.Entry { gazetteer.entries[Int(found[f].entry)] }
             var cuePeople: [Found] = []
             i = 0
@@ -75,13 +77,13 @@ struct EntityRecognizer: Sendable {
                 guard !taken[i], let (length, role) = roles.match(at: i, in: doc) else { i += 1; continue }
                 var j = i + length
                 var affiliation: String?
-                if let f = foundEnd[i], entry(f).type != .person { affiliation = entry(f).name }       // "NATO spokesperson …"
-                if j < tokens.count, let f = foundStart[j], entry(f).type != .person, entry(f).type != .media {
+                if let f = foundEnd(i), entry(f).type != .person { affiliation = entry(f).name }       // "NATO spokesperson …"
+                if j < tokens.count, let f = foundStart(j), entry(f).type != .person, entry(f).type != .media {
                     affiliation = entry(f).name                                                         // "Presiden Ukraina …"
                     j = found[f].tokens.upperBound
                 }
                 guard j < tokens.count, tokens[j].sentence == tokens[i].sentence else { i += 1; continue }
-                if let f = foundStart[j], entry(f).type == .person {
+                if let f = foundStart(j), entry(f).type == .person {
                     if cueRoles[found[f].entry] == nil { cueRoles[found[f].entry] = Person(name: entry(f).name, role: role, of: affiliation) }
                     i = found[f].tokens.upperBound
                     continue
@@ -104,13 +106,17 @@ struct EntityRecognizer: Sendable {
         }
 
         // 3. Later (or earlier) mentions by one part of a person's name.
-        var parts: [String: Found] = [:]
+        // Few people per article: a short list scanned with cheap small-string compares.
+        var parts: [(word: String, found: Found)] = []
         for f in found where f.person >= 0 || gazetteer.entries[Int(f.entry)].type == .person {
-            for k in f.tokens where tokens[k].folded.count >= 3 { parts[tokens[k].folded] = f }
+            for k in f.tokens where tokens[k].folded.utf8.count >= 3 && !parts.contains(where: { $0.word == tokens[k].folded }) {
+                parts.append((tokens[k].folded, f))
+            }
         }
         if !parts.isEmpty {
             for k in tokens.indices where !taken[k] && doc.isCapitalized(k) {
-                guard let person = parts[tokens[k].folded] else { continue }
+                let word = tokens[k].folded
+                guard let person = parts.first(where: { $0.word == word })?.found else { continue }
                 if k + 1 < tokens.count, doc.isTight(after: k), doc.isCapitalized(k + 1), !taken[k + 1] { continue } // another full name
                 found.append(Found(tokens: k..<(k + 1), entry: person.entry, person: person.person))
                 taken[k] = true
@@ -173,7 +179,8 @@ struct EntityRecognizer: Sendable {
     func gazetteerMatch(at i: Int, _ doc: Document) -> (Int, Int)? {
         let tokens = doc.tokens
         // Every alias starts with a capital (or a digit): lowercase words need no lookup.
-        guard tokens[i].classes.contains(.gazetteerFirst), doc.isCapitalized(i), let candidates = gazetteer.aliases[tokens[i].folded] else { return nil }
+        guard tokens[i].aliasList >= 0, doc.isCapitalized(i) else { return nil }
+        let candidates = gazetteer.aliasLists[Int(tokens[i].aliasList)]
         for alias in candidates {
             let n = alias.words.count
             guard i + n <= tokens.count else { continue }

@@ -39,12 +39,14 @@ struct EventRecognizer: Sendable {
         for s in doc.sentences.indices {
             let range = doc.sentenceTokens[s]
             guard !range.isEmpty else { continue }
-            let military = range.contains { cues.military.contains(at: $0, in: doc) }
-            let lookalike = range.contains { cues.lookalike.contains(at: $0, in: doc) }
+            // Sentences with no asset, trigger or escalation cue at all are skipped outright.
+            guard doc.sentence(s, mayHold: cues.assets) || doc.sentence(s, mayHold: cues.escalation) else { continue }
+            let military = doc.sentence(s, mayHold: cues.military) && range.contains { cues.military.contains(at: $0, in: doc) }
+            let lookalike = doc.sentence(s, mayHold: cues.lookalike) && range.contains { cues.lookalike.contains(at: $0, in: doc) }
             if lookalike && !military { continue }
-            let assets = findAssets(range, doc, c.entities)
+            let assets = doc.sentence(s, mayHold: cues.assets) ? findAssets(range, doc, c.entities) : []
 
-            if let t = range.first(where: { isDeploymentTrigger($0, assets: assets, doc) }),
+            if !assets.isEmpty, doc.sentence(s, mayHold: cues.deployment), let t = range.first(where: { isDeploymentTrigger($0, assets: assets, doc) }),
                let primary = primaryAsset(assets, trigger: t) {
                 var frame = makeFrame(.deployment, trigger: t, sentence: s, c)
                 frame.what = primary.unit
@@ -75,7 +77,7 @@ struct EventRecognizer: Sendable {
             // ("meluncurkan rudal", "launched drones") next to a weapon.
             let weapons = assets.filter { Self.weapons.contains($0.unit) }
             let armed = military || !assets.isEmpty
-            let strong = armed ? range.first(where: { cues.escalation.contains(at: $0, in: doc) }) : nil
+            let strong = armed && doc.sentence(s, mayHold: cues.escalation) ? range.first(where: { cues.escalation.contains(at: $0, in: doc) }) : nil
             let launch = weapons.isEmpty ? nil : range.first(where: { t in
                 cues.launch.contains(at: t, in: doc) && weapons.contains { $0.index > t && $0.index <= t + 4 }
             })

@@ -73,7 +73,8 @@ public struct Extractor: Sendable {
         }
         return WordInfo(
             classes: WordClass.of(word, gazetteer: gazetteer),
-            stems: (id, en, word), keys: (stemKey(id), stemKey(en), stemKey(word)), masks: (mask(id), mask(en), mask(word))
+            stems: (id, en, word), keys: (stemKey(id), stemKey(en), stemKey(word)), masks: (mask(id), mask(en), mask(word)),
+            aliasList: gazetteer.aliasListIndex[word] ?? -1
         )
     }
 

@@ -25,6 +25,10 @@ public struct Gazetteer: Sendable {
     public let entries: [Entry]
     /// Aliases keyed by their first folded word, longest first.
     let aliases: [String: [Alias]]
+    /// The same lists by number, and the number of each first word: tokens carry the number
+    /// (``Token/aliasList``) so matching needs no hashing.
+    let aliasLists: [[Alias]]
+    let aliasListIndex: [String: Int32]
     /// Entry index by canonical name.
     let byName: [String: Int]
 
@@ -65,6 +69,14 @@ public struct Gazetteer: Sendable {
         for key in aliases.keys { aliases[key]!.sort { $0.words.count > $1.words.count } }
         self.entries = entries
         self.aliases = aliases
+        var lists: [[Alias]] = []
+        var listIndex: [String: Int32] = [:]
+        for (word, list) in aliases {
+            listIndex[word] = Int32(lists.count)
+            lists.append(list)
+        }
+        self.aliasLists = lists
+        self.aliasListIndex = listIndex
         self.byName = byName
     }
 

@@ -48,7 +48,7 @@ struct QuantityRecognizer: Sendable {
             var start = i
             for back in 1...2 where i - back >= 0 && tokens[i - back].sentence == sentence {
                 let word = tokens[i - back].folded
-                if NumberWords.approximators.contains(word) {
+                if tokens[i - back].classes.contains(.approximator) {
                     approximate = true
                     if NumberWords.lowerBound.contains(word) { atLeast = true }
                     start = i - back
@@ -75,7 +75,7 @@ struct QuantityRecognizer: Sendable {
                 } else if let (at, length, asset) = assetAfterModifiers(end, sentence, doc) {
                     unit = asset                               // "5,000 additional troops", "300 Indonesian soldiers"
                     unitEnd = at + length
-                } else if let known = Self.units[tokens[end].folded] {
+                } else if tokens[end].classes.contains(.unitWord), let known = Self.units[tokens[end].folded] {
                     unit = known
                     unitEnd = end + 1
                 } else if doc.gap(after: end - 1).contains(0x25) {
@@ -139,24 +139,30 @@ struct QuantityRecognizer: Sendable {
             // Reject the inside of a longer number ("500" of "1.500" is reached only through "1").
             if i > 0, doc.isDigits(i - 1), doc.gap(after: i - 1).count == 1, [0x2E, 0x2C].contains(doc.gap(after: i - 1).first!) { return nil }
             fromDigits = true
-            var digits = word
-            var fraction = ""
+            // Digits are read from the bytes: no strings are built for the number.
+            func digitValue(_ k: Int) -> Double {
+                doc.bytes[tokens[k].range].reduce(0) { $0 * 10 + Double($1 - 0x30) }
+            }
+            var whole = digitValue(i)
+            var fraction: (digits: Double, scale: Double)?
             while sameSentence(j), doc.isDigits(j) {
                 let gap = doc.gap(after: j - 1)
-                guard gap.count == 1 else { break }
-                if gap.first == thousands && tokens[j].folded.count == 3 && fraction.isEmpty {
-                    digits += tokens[j].folded
-                } else if gap.first == decimal && fraction.isEmpty {
-                    fraction = tokens[j].folded
-                } else if gap.first == thousands && fraction.isEmpty && tokens[j].folded.count != 3 {
-                    fraction = tokens[j].folded      // "1.5" in Indonesian text: a decimal after all
+                guard gap.count == 1, fraction == nil else { break }
+                let width = tokens[j].range.count
+                if gap.first == thousands && width == 3 {
+                    whole = whole * 1000 + digitValue(j)
+                } else if gap.first == decimal || gap.first == thousands {
+                    // A decimal part ("1,5 juta"; "1.5" in Indonesian text is a decimal after all).
+                    var scale = 1.0
+                    for _ in 0..<width { scale *= 10 }
+                    fraction = (digitValue(j), scale)
                 } else {
                     break
                 }
                 j += 1
             }
-            guard let v = Double(fraction.isEmpty ? digits : digits + "." + fraction) else { return nil }
-            value = v
+            // One rounding: (206 × 10 + 8) / 10 is exactly the double nearest 206.8.
+            value = fraction.map { (whole * $0.scale + $0.digits) / $0.scale } ?? whole
         } else if let v = NumberWords.units[word] {
             value = v
             // "dua puluh lima", "twenty five"

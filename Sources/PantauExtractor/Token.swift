@@ -14,6 +14,8 @@ public struct Token: Sendable, Hashable {
     var classes: WordClass
     /// Cue tables a phrase of which may start here (see ``CueTable/bit``).
     var cueMask: UInt16
+    /// ``Gazetteer/aliasLists`` index of names starting with this word, or -1.
+    var aliasList: Int32
 
     /// Creates a token; the stem defaults to the folded form.
     public init(folded: String, stem: String? = nil, range: Range<Int>, sentence: Int) {
@@ -24,6 +26,7 @@ public struct Token: Sendable, Hashable {
         self.stemKey = PantauExtractor.stemKey(self.stem)
         self.classes = !folded.isEmpty && folded.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? .digits : []
         self.cueMask = 0
+        self.aliasList = Gazetteer.standard.aliasListIndex[folded] ?? -1
     }
 
     init(folded: String, info: WordInfo, slot: Int, range: Range<Int>, sentence: Int) {
@@ -32,6 +35,7 @@ public struct Token: Sendable, Hashable {
         self.stemKey = info.key(slot)
         self.classes = info.classes
         self.cueMask = info.mask(slot)
+        self.aliasList = info.aliasList
         self.range = range
         self.sentence = sentence
     }

@@ -9,12 +9,14 @@ struct WordInfo: Sendable {
     var stems: (String, String, String)
     var keys: (UInt64, UInt64, UInt64)
     var masks: (UInt16, UInt16, UInt16)
+    /// ``Gazetteer/aliasLists`` index of aliases starting with this word, or -1.
+    var aliasList: Int32
 
     func stem(_ slot: Int) -> String { slot == 0 ? stems.0 : slot == 1 ? stems.1 : stems.2 }
     func key(_ slot: Int) -> UInt64 { slot == 0 ? keys.0 : slot == 1 ? keys.1 : keys.2 }
 
     /// Filler for a slot about to be computed.
-    static let placeholder = WordInfo(classes: [], stems: ("", "", ""), keys: (0, 0, 0), masks: (0, 0, 0))
+    static let placeholder = WordInfo(classes: [], stems: ("", "", ""), keys: (0, 0, 0), masks: (0, 0, 0), aliasList: -1)
     func mask(_ slot: Int) -> UInt16 { slot == 0 ? masks.0 : slot == 1 ? masks.1 : masks.2 }
 }
 

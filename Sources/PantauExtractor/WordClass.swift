@@ -20,6 +20,10 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let gazetteerFirst = WordClass(rawValue: 1 << 10)
     /// Only ASCII digits.
     static let digits = WordClass(rawValue: 1 << 11)
+    /// `sekitar`, `about`, `more`…: an approximate amount may follow.
+    static let approximator = WordClass(rawValue: 1 << 12)
+    /// A unit a count may have (`persen`, `orang`, `km`).
+    static let unitWord = WordClass(rawValue: 1 << 13)
 
     /// Every class of `word`.
     static func of(_ word: String, gazetteer: Gazetteer) -> WordClass {
@@ -37,6 +41,8 @@ struct WordClass: OptionSet, Sendable, Hashable {
         if DateRecognizer.weekdays[word] != nil { c.insert(.weekday) }
         if ["kemarin", "yesterday", "today", "hari"].contains(word) { c.insert(.dayWord) }
         if ["pukul", "jam"].contains(word) { c.insert(.clock) }
+        if NumberWords.approximators.contains(word) { c.insert(.approximator) }
+        if QuantityRecognizer.units[word] != nil { c.insert(.unitWord) }
         if gazetteer.aliases[word] != nil { c.insert(.gazetteerFirst) }
         return c
     }
