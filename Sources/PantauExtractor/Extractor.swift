@@ -65,17 +65,18 @@ public struct Extractor: Sendable {
     }
 
     /// Classes, stems, stem keys and cue masks of one folded word in every language.
-    func wordInfo(_ word: String) -> WordInfo {
+    func wordInfo(_ word: String) -> AnalysedWord {
         let id = morphology.indonesian.stem(word)
         let en = morphology.english.stem(word)
         func mask(_ stem: String) -> UInt16 {
             (cues.firstWordMask[stem] ?? 0) | (stem == word ? 0 : cues.firstWordMask[word] ?? 0)
         }
-        return WordInfo(
+        let info = WordInfo(
             classes: WordClass.of(word, gazetteer: gazetteer),
-            stems: (id, en, word), keys: (stemKey(id), stemKey(en), stemKey(word)), masks: (mask(id), mask(en), mask(word)),
+            keys: (stemKey(id), stemKey(en), stemKey(word)), masks: (mask(id), mask(en), mask(word)),
             aliasList: gazetteer.aliasListIndex[word] ?? -1
         )
+        return AnalysedWord(info: info, indonesian: id, english: en)
     }
 
     /// Language, sentences and stemmed tokens only: what watch-list matching needs.
@@ -84,29 +85,42 @@ public struct Extractor: Sendable {
         // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
         // punctuation), so one pass over the whole text tags each word with its sentence.
         let words = tokenizer.wordRanges(in: text)
-        var folded: [String] = []
-        var hashes: [UInt64] = []
-        folded.reserveCapacity(words.count)
-        hashes.reserveCapacity(words.count)
         var utf8 = text
-        utf8.withUTF8 { bytes in
-            for word in words {
-                let (f, key) = TextFolding.foldWithKey(utf8: UnsafeBufferPointer(rebasing: bytes[word]))
-                folded.append(f)
-                hashes.append(key)
+        // Everything about each distinct word (classes, stems, cue masks) is memoised; a
+        // known ASCII word is found from its packed bytes without building a String, and the
+        // tokens are built while the memo is held.
+        let (tokens, detected) = utf8.withUTF8 { bytes in
+            var keys: [PackedWord] = []
+            keys.reserveCapacity(words.count)
+            var nonASCII: [Int: String] = [:]
+            for (i, word) in words.enumerated() {
+                let slice = UnsafeBufferPointer(rebasing: bytes[word])
+                if let key = PackedWord.ascii(slice) {
+                    keys.append(key)
+                } else {
+                    let f = TextFolding.fold(utf8: slice)
+                    nonASCII[i] = f
+                    keys.append(PackedWord(hash: stemKey(f)))
+                }
             }
-        }
-        // Everything about each distinct word (classes, stems, cue masks) is memoised.
-        let infos = self.words.infos(folded, hashes: hashes, analyse: wordInfo)
-        var detected = (language: language ?? .other, confidence: 1.0)
-        if language == nil { detected = detector.detect(folded: folded, classes: infos.lazy.map(\.classes)) }
-        let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
-        var tokens: [Token] = []
-        tokens.reserveCapacity(words.count)
-        var sentence = 0
-        for (i, word) in words.enumerated() {
-            while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
-            tokens.append(Token(folded: folded[i], info: infos[i], slot: slot, range: word, sentence: sentence))
+            func word(_ i: Int) -> String {
+                if keys[i].length < 0, let f = nonASCII[i] { return f }
+                return TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[words[i]]))
+            }
+            return self.words.withEntries(keys, word: word, analyse: wordInfo) { table, entries in
+            var detected = (language: language ?? .other, confidence: 1.0)
+            if language == nil { detected = detector.detect(folded: entries.lazy.map { table.words[$0] }, classes: entries.lazy.map { table.infos[$0].classes }) }
+            let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
+            var tokens: [Token] = []
+            tokens.reserveCapacity(words.count)
+            var sentence = 0
+            for (i, word) in words.enumerated() {
+                while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
+                let e = entries[i]
+                tokens.append(Token(folded: table.words[e], stem: table.stem(e, slot), info: table.infos[e], slot: slot, range: word, sentence: sentence))
+            }
+            return (tokens, detected)
+            }
         }
         return Extraction(
             text: text, language: detected.language, languageConfidence: detected.confidence,

@@ -53,7 +53,8 @@ public struct LanguageDetector: Sendable {
     }
 
     /// Detects the language from folded words and their memoised classes (the extractor's path).
-    func detect<C: Collection>(folded: [String], classes: C) -> (language: Language, confidence: Double) where C.Element == WordClass {
+    func detect<W: Collection, C: Collection>(folded: W, classes: C) -> (language: Language, confidence: Double)
+    where W.Element == String, C.Element == WordClass {
         var id = 0, en = 0
         for c in classes.prefix(Self.sampleSize) {
             if c.contains(.indonesianFunction) { id += 1 }

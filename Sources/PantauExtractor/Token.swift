@@ -29,9 +29,9 @@ public struct Token: Sendable, Hashable {
         self.aliasList = Gazetteer.standard.aliasListIndex[folded] ?? -1
     }
 
-    init(folded: String, info: WordInfo, slot: Int, range: Range<Int>, sentence: Int) {
+    init(folded: String, stem: String, info: WordInfo, slot: Int, range: Range<Int>, sentence: Int) {
         self.folded = folded
-        self.stem = info.stem(slot)
+        self.stem = stem
         self.stemKey = info.key(slot)
         self.classes = info.classes
         self.cueMask = info.mask(slot)

@@ -1,61 +1,110 @@
 import Synchronization
 
 /// What the extractor knows about one folded word, computed once and memoised: its classes,
-/// and per language its stem, a 64-bit key of the stem (for integer-keyed indexes) and the
-/// cue tables a phrase of which may start with it.
+/// and per language a 64-bit key of its stem (for integer-keyed indexes), the cue tables a
+/// phrase of which may start with it, and its gazetteer alias list. Plain data: copying it
+/// costs no reference counting (the stems themselves live in ``WordCache/Table``).
 struct WordInfo: Sendable {
     var classes: WordClass
     /// Index 0: Indonesian, 1: English, 2: neither (the folded word itself).
-    var stems: (String, String, String)
     var keys: (UInt64, UInt64, UInt64)
     var masks: (UInt16, UInt16, UInt16)
     /// ``Gazetteer/aliasLists`` index of aliases starting with this word, or -1.
     var aliasList: Int32
 
-    func stem(_ slot: Int) -> String { slot == 0 ? stems.0 : slot == 1 ? stems.1 : stems.2 }
     func key(_ slot: Int) -> UInt64 { slot == 0 ? keys.0 : slot == 1 ? keys.1 : keys.2 }
-
-    /// Filler for a slot about to be computed.
-    static let placeholder = WordInfo(classes: [], stems: ("", "", ""), keys: (0, 0, 0), masks: (0, 0, 0), aliasList: -1)
     func mask(_ slot: Int) -> UInt16 { slot == 0 ? masks.0 : slot == 1 ? masks.1 : masks.2 }
 }
 
-/// A bounded, thread-safe memo of ``WordInfo`` shared by every document one ``Extractor``
-/// analyses (news repeats its vocabulary). Lookups for a whole document take the lock once;
-/// new words are analysed outside the lock. Words are found by their FNV-1a hash (computed
-/// while folding) in an open-addressing table, then confirmed by comparing the words.
-/// Cleared when it reaches ``capacity`` words.
+/// A folded word as the cache looks it up: its FNV-1a hash and, for ASCII words of up to 16
+/// bytes, the folded bytes packed into two integers, so a known word is recognised without
+/// building a `String` (``length`` is -1 for other words, compared as strings).
+struct PackedWord: Sendable {
+    var hash: UInt64
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    var length: Int32 = -1
+
+    /// Packs and hashes an ASCII word's bytes, lowercased; nil when the word is not ASCII.
+    @inline(__always)
+    static func ascii(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedWord? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var a: UInt64 = 0, b: UInt64 = 0
+        for (i, byte) in bytes.enumerated() {
+            if byte >= 0x80 { return nil }
+            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
+            if i < 8 { a |= UInt64(lower) << (8 * UInt64(i)) } else if i < 16 { b |= UInt64(lower) << (8 * UInt64(i - 8)) }
+        }
+        return PackedWord(hash: h, a: a, b: b, length: bytes.count <= 16 ? Int32(bytes.count) : -1)
+    }
+}
+
+/// A word's analysis as computed on a cache miss: its info and its Indonesian and English stems.
+struct AnalysedWord: Sendable {
+    var info: WordInfo
+    var indonesian: String
+    var english: String
+}
+
+/// A bounded, thread-safe memo of word analyses shared by every document one ``Extractor``
+/// analyses (news repeats its vocabulary). Words are found by their FNV-1a hash (computed
+/// while folding) in an open-addressing table, then confirmed by comparing the words. A
+/// document whose words are all known takes the lock once and builds its tokens inside it;
+/// new words are analysed outside the lock. Cleared when it reaches ``capacity`` words.
 final class WordCache: Sendable {
     /// Most words kept before the cache starts over (about 150 bytes each).
     static let capacity = 300_000
 
+    /// The memo: parallel arrays indexed by entry.
     struct Table {
         var slots = [Int32](repeating: -1, count: 1 << 12)
         var hashes: [UInt64] = []
+        var packed: [PackedWord] = []
         var words: [String] = []
         var infos: [WordInfo] = []
+        var indonesian: [String] = []
+        var english: [String] = []
 
-        func find(_ hash: UInt64, _ word: String) -> Int? {
+        /// The stem of entry `e` for language slot 0 (Indonesian), 1 (English) or 2 (none).
+        func stem(_ e: Int, _ slot: Int) -> String { slot == 0 ? indonesian[e] : slot == 1 ? english[e] : words[e] }
+
+        /// The entry of `key` (a packed word), or of `word` when the key is not packed.
+        @inline(__always)
+        func find(_ key: PackedWord, _ word: @autoclosure () -> String) -> Int? {
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+            var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 31)) & mask
             while slots[slot] >= 0 {
                 let e = Int(slots[slot])
-                if hashes[e] == hash && words[e] == word { return e }
+                if hashes[e] == key.hash {
+                    let p = packed[e]
+                    if key.length >= 0 {
+                        if p.length == key.length && p.a == key.a && p.b == key.b { return e }
+                    } else if p.length < 0 && words[e] == word() {
+                        return e
+                    }
+                }
                 slot = (slot + 1) & mask
             }
             return nil
         }
 
-        mutating func insert(_ hash: UInt64, _ word: String, _ info: WordInfo) {
-            if find(hash, word) != nil { return }
+        mutating func insert(_ key: PackedWord, _ word: String, _ analysed: AnalysedWord) -> Int {
+            if let e = find(key, word) { return e }
+            let hash = key.hash
             if (words.count + 1) * 2 > slots.count { grow() }
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(words.count)
+            let e = words.count
+            slots[slot] = Int32(e)
             hashes.append(hash)
+            packed.append(key)
             words.append(word)
-            infos.append(info)
+            infos.append(analysed.info)
+            indonesian.append(analysed.indonesian)
+            english.append(analysed.english)
+            return e
         }
 
         mutating func grow() {
@@ -72,35 +121,42 @@ final class WordCache: Sendable {
 
     private let table = Mutex(Table())
 
-    /// The info of every word in `words` (with `hashes[i]` the FNV-1a hash of `words[i]`),
-    /// computing misses with `analyse`.
-    func infos(_ words: [String], hashes: [UInt64], analyse: (String) -> WordInfo) -> [WordInfo] {
-        var out: [WordInfo] = []
-        out.reserveCapacity(words.count)
+    /// Finds (or adds) every word of a document, then runs `body` with the table and each
+    /// word's entry while holding the lock, so `body` can read stems without copying infos.
+    /// `keys[i]` identifies word `i`; `word(i)` builds its folded form (called only for words
+    /// not packed and for new words).
+    func withEntries<R>(
+        _ keys: [PackedWord], word: (Int) -> String, analyse: (String) -> AnalysedWord, _ body: (borrowing Table, [Int]) -> R
+    ) -> R {
         var missing: [Int] = []
-        table.withLock { table in
-            for i in words.indices {
-                if let e = table.find(hashes[i], words[i]) {
-                    out.append(table.infos[e])
+        let fast: R? = table.withLock { table in
+            var entries = [Int](repeating: -1, count: keys.count)
+            for i in keys.indices {
+                if let e = table.find(keys[i], word(i)) { entries[i] = e } else { missing.append(i) }
+            }
+            return missing.isEmpty ? body(table, entries) : nil
+        }
+        if let fast { return fast }
+        var fresh: [String: AnalysedWord] = [:]
+        var freshWords: [Int: String] = [:]
+        for i in missing {
+            let w = word(i)
+            freshWords[i] = w
+            if fresh[w] == nil { fresh[w] = analyse(w) }
+        }
+        return table.withLock { table in
+            if table.words.count + fresh.count > Self.capacity { table = Table() }
+            var entries = [Int](repeating: -1, count: keys.count)
+            for i in keys.indices {
+                if let e = table.find(keys[i], word(i)) {
+                    entries[i] = e
                 } else {
-                    out.append(WordInfo.placeholder)
-                    missing.append(i)
+                    let w = freshWords[i] ?? word(i)
+                    entries[i] = table.insert(keys[i], w, fresh[w] ?? analyse(w))
                 }
             }
+            return body(table, entries)
         }
-        guard !missing.isEmpty else { return out }
-        var fresh: [String: WordInfo] = [:]
-        for i in missing {
-            if let done = fresh[words[i]] { out[i] = done; continue }
-            let info = analyse(words[i])
-            fresh[words[i]] = info
-            out[i] = info
-        }
-        table.withLock { table in
-            if table.words.count + fresh.count > Self.capacity { table = Table() }
-            for i in missing { table.insert(hashes[i], words[i], out[i]) }
-        }
-        return out
     }
 }
 
