@@ -87,9 +87,11 @@ import Glibc
         let server = try TestHTTPServer { _ in .init() }
         defer { server.stop() }
         let started = Date()
-        let error = failure(await fetch("https://127.0.0.1:\(server.port)/feed", limits: FetchLimits(connectTimeout: 1, totalTimeout: 5)))
+        let error = failure(await fetch("https://127.0.0.1:\(server.port)/feed", limits: FetchLimits(connectTimeout: 1, totalTimeout: 20)))
         #expect(error?.kind == .timeout)
-        #expect(Date().timeIntervalSince(started) < 4)
+        // The 1 s connect timeout fired, not the 20 s total one (generous: the test runner may
+        // starve the loop for a few seconds on a busy 2-core machine).
+        #expect(Date().timeIntervalSince(started) < 12)
     }
 
     @Test func refusesCertificatesItCannotVerify() async throws {
