@@ -130,11 +130,12 @@ struct EntityRecognizer: Sendable {
         result.ends = [Int32](repeating: -1, count: tokens.count + 1)
         // Entities keyed by gazetteer entry (>= 0) or cue-found person (-1 - index); a cue
         // person whose name is also a gazetteer entry's merges by name below.
-        var indexByKey: [Int: Int] = [:]
-        var indexByName: [String: Int] = [:]
+        // Few entities per article: short lists scanned linearly beat hashing.
+        var indexByKey: [(key: Int, index: Int)] = []
+        var personByName: [(name: String, index: Int)] = []
         for f in found {
             let key = f.person >= 0 ? -1 - Int(f.person) : Int(f.entry)
-            if let existing = indexByKey[key] {
+            if let existing = indexByKey.first(where: { $0.key == key })?.index {
                 let first = f.tokens.lowerBound, last = f.tokens.upperBound - 1
                 let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
                 result.entities[existing].mentions.append(Entity.Mention(text: doc.surface(span), span: span))
@@ -156,16 +157,16 @@ struct EntityRecognizer: Sendable {
             let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
             let mention = Entity.Mention(text: doc.surface(span), span: span)
             let index: Int
-            if let existing = indexByName[name] {
+            if type == .person, let existing = personByName.first(where: { $0.name == name })?.index {
                 index = existing
-                indexByKey[key] = index
+                indexByKey.append((key, index))
                 result.entities[index].mentions.append(mention)
                 if result.entities[index].role == nil { result.entities[index].role = role }
                 if result.entities[index].affiliation == nil { result.entities[index].affiliation = of }
             } else {
                 index = result.entities.count
-                indexByName[name] = index
-                indexByKey[key] = index
+                if type == .person { personByName.append((name, index)) }
+                indexByKey.append((key, index))
                 result.entities.append(Entity(name: name, type: type, mentions: [mention], role: role, affiliation: of))
             }
             result.starts[first] = Int32(result.spans.count)

@@ -8,8 +8,14 @@ struct KeyIndex: Sendable {
     private let counts: [Int32]
     let postings: [Int32]
     private let mask: Int
+    /// One bit per value of the key's low 16 bits: a clear bit means no key can match, which
+    /// settles most document tokens with one load from an 8 KiB table.
+    private let filter: [UInt64]
 
     init(_ lists: [UInt64: [Int]]) {
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for key in lists.keys { filter[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63) }
+        self.filter = filter
         var capacity = 8
         while capacity < lists.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
@@ -35,6 +41,7 @@ struct KeyIndex: Sendable {
     /// Where the phrase indices stored under `key` lie in ``postings`` (empty when none).
     @inline(__always)
     func lookup(_ key: UInt64) -> Range<Int> {
+        if filter[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) == 0 { return 0..<0 }
         var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
         while starts[slot] >= 0 {
             if keys[slot] == key {
