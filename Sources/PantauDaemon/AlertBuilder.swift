@@ -45,7 +45,7 @@ public struct AlertBuilder: Sendable {
                 language: extraction.language.rawValue,
                 matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: extraction.sentences[$0.sentence].text) },
                 evidence: match.evidence,
-                entities: extraction.entities,
+                entities: extraction.entities.map(AlertRecord.EntitySummary.init),
                 events: extraction.events
             )
         }

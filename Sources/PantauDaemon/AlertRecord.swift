@@ -32,6 +32,33 @@ public struct AlertRecord: Codable, Sendable, Equatable {
         public var sentence: String
     }
 
+    /// An entity of the item as the extractor found it, without byte offsets (they point into
+    /// the analysed text, which the alert does not carry).
+    public struct EntitySummary: Codable, Sendable, Equatable {
+        /// Canonical English name.
+        public var name: String
+        /// `country`, `capital`, `seat`, `city`, `territory`, `organization`, `media`, `person`.
+        public var type: String
+        /// A person's role, when known.
+        public var role: String?
+        /// The country or organisation the entity belongs to or stands for.
+        public var affiliation: String?
+        /// Distinct surface forms in the item.
+        public var aliases: [String]
+        /// How many times the item mentions it.
+        public var mentions: Int
+
+        /// The summary of an extracted entity.
+        public init(_ entity: Entity) {
+            name = entity.name
+            type = entity.type.rawValue
+            role = entity.role
+            affiliation = entity.affiliation
+            aliases = entity.aliases
+            mentions = entity.mentions.count
+        }
+    }
+
     /// Record layout version.
     public var schema: Int
     /// Stable id: a hash of feed name, item id and watch name.
@@ -53,7 +80,7 @@ public struct AlertRecord: Codable, Sendable, Equatable {
     /// The sentence that best shows why the watch fired.
     public var evidence: String
     /// The extractor's entities in the item (absent in records written before v0.2).
-    public var entities: [Entity]?
+    public var entities: [EntitySummary]?
     /// The extractor's deployment and escalation frames in the item.
     public var events: [EventFrame]?
 

@@ -19,6 +19,8 @@ import Testing
         let alerts = builder.alerts(for: item("Korea Utara telah mengirimkan pasukan ke Rusia, dilansir dari AFP."), feed: feed, now: now)
         #expect(alerts.count == 1)
         #expect(alerts.first?.entities?.map(\.name) == ["North Korea", "Russia", "AFP"])
+        #expect(alerts.first?.entities?.first?.mentions == 1)
+        #expect(alerts.first?.entities?.last?.type == "media")
         let event = alerts.first?.events?.first
         #expect(event?.type == .deployment)
         #expect(event?.actor == "North Korea")
