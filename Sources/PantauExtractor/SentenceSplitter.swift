@@ -42,11 +42,15 @@ public struct SentenceSplitter: Sendable {
             }
 
             var i = 0
+            // A dateline opening the text or a paragraph ("JAKARTA –", "BRUSSELS (Reuters) —",
+            // "JAKARTA, KOMPAS.com -") is a segment of its own, not part of the first sentence.
+            if let end = Self.datelineEnd(bytes, from: 0) { emit(end); i = end }
             while i < n {
                 let b = bytes[i]
                 if b == 0x0A || b == 0x0D {
                     emit(i)
                     i += 1
+                    if let end = Self.datelineEnd(bytes, from: i) { emit(end); i = end }
                     continue
                 }
                 var isStop = b == 0x2E || b == 0x21 || b == 0x3F
@@ -82,6 +86,39 @@ public struct SentenceSplitter: Sendable {
             emit(n)
             return sentences
         }
+    }
+
+    /// Where a dateline starting at `from` ends (just after its dash): one or more words in
+    /// capitals, optionally a source after a comma or in brackets, then a dash between spaces
+    /// and a capital letter. Nil when the paragraph does not open with one.
+    static func datelineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = bytes.count
+        var i = from
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+        let start = i
+        var capitals = 0
+        // The place: capitals, spaces, periods (U.S.).
+        while i < n, i - start < 40 {
+            let b = bytes[i]
+            if b >= 0x41 && b <= 0x5A { capitals += 1 } else if b != 0x20 && b != 0x2E { break }
+            i += 1
+        }
+        while i > start, bytes[i - 1] == 0x20 { i -= 1 }
+        guard capitals >= 3, i < n else { return nil }
+        // An optional source: ", KOMPAS.com" or "(Reuters)".
+        if bytes[i] == 0x2C || bytes[i] == 0x28 || (bytes[i] == 0x20 && i + 1 < n && bytes[i + 1] == 0x28) {
+            var j = i
+            while j < n, j - i < 40, bytes[j] != 0x0A, !(bytes[j] == 0x20 && j + 1 < n && (bytes[j + 1] == 0x2D || bytes[j + 1] == 0xE2)) { j += 1 }
+            i = j
+        }
+        // " – ", " — " or " - ", then a capital (or an opening quote).
+        guard i + 2 < n, bytes[i] == 0x20 else { return nil }
+        var dashEnd = i + 1
+        if bytes[dashEnd] == 0x2D { dashEnd += 1 }
+        else if bytes[dashEnd] == 0xE2, dashEnd + 2 < n, bytes[dashEnd + 1] == 0x80, bytes[dashEnd + 2] == 0x93 || bytes[dashEnd + 2] == 0x94 { dashEnd += 3 }
+        else { return nil }
+        guard dashEnd + 1 < n, bytes[dashEnd] == 0x20, let (next, _) = scalar(bytes, at: dashEnd + 1), canStartSentence(next) else { return nil }
+        return dashEnd
     }
 
     /// The scalar starting at byte `i` and its width.

@@ -61,6 +61,29 @@ import Testing
         #expect(json?["language"] as? String == "id")
         let watches = (json?["matches"] as? [[String: Any]])?.compactMap { $0["watch"] as? String }
         #expect(watches == ["troop-deployment", "military-escalation"])
+        #expect(json?["sentences"] as? Int == 2)
+        let entities = (json?["entities"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(entities == ["North Korea", "Russia"])
+        let event = (json?["events"] as? [[String: Any]])?.first
+        #expect(event?["type"] as? String == "deployment")
+        #expect(event?["actor"] as? String == "North Korea")
+        #expect(event?["destination"] as? String == "Russia")
+        for key in ["quantities", "dates", "quotes", "sources"] { #expect(json?[key] is [Any], "\(key)") }
+    }
+
+    @Test func extractResolvesDatesAgainstPublishedAndReadsTheTitle() throws {
+        let file = directory + "/dated.txt"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "Pasukan tiba pada Rabu (23/10), kata NIS.".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try PantauProcess.run(["extract", "--published", "2024-10-24T02:15:00Z", "--title", "Korea Utara Kirim Pasukan", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let date = (json?["dates"] as? [[String: Any]])?.first
+        #expect(date?["start"] as? String == "2024-10-23")
+        #expect(json?["sentences"] as? Int == 2)
+        let bad = try PantauProcess.run(["extract", "--published", "yesterday", file])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--published yesterday"))
     }
 
     @Test func parseFeedReportsAnUnreadableFeed() throws {

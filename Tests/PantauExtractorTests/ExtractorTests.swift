@@ -38,6 +38,22 @@ import Testing
         #expect(sentences.map(\.text) == ["Kantor di Jl. Sudirman No. 5 dijaga ketat.", "The U.S. Army said so.", "Dr. Lee agreed."])
     }
 
+    @Test(arguments: [
+        ("JAKARTA – Korea Utara mengirim pasukan ke Rusia.", "JAKARTA –"),
+        ("BRUSSELS (Reuters) — NATO said on Wednesday it had evidence.", "BRUSSELS (Reuters) —"),
+        ("JAKARTA, KOMPAS.com - Presiden Prabowo tiba di Brasil.", "JAKARTA, KOMPAS.com -"),
+    ])
+    func datelinesStandApartFromTheFirstSentence(text: String, dateline: String) {
+        let sentences = splitter.split(text)
+        #expect(sentences.count == 2)
+        #expect(sentences.first?.text == dateline)
+    }
+
+    @Test func capitalisedOpeningsWithoutADashAreNotDatelines() {
+        #expect(splitter.split("NATO dan PBB bertemu. Hasilnya belum jelas.").first?.text == "NATO dan PBB bertemu.")
+        #expect(splitter.split("KTT NATO - yang digelar di Brussel - berakhir.").count == 1)
+    }
+
     @Test func closingQuoteStaysWithItsSentence() {
         let sentences = splitter.split("“Ini situasi mendesak.” Zelensky berkata begitu.")
         #expect(sentences.map(\.text) == ["“Ini situasi mendesak.”", "Zelensky berkata begitu."])
