@@ -147,7 +147,9 @@ public struct FeedPipeline: Sendable {
     func ingest(feed: FeedConfig, response: FetchResponse, now: Date) throws -> (Int, Int, Int, PollHint) {
         let parsed: Feed
         do {
-            parsed = try parser.parse(response.body)
+            // file:// feeds have no meaningful base for relative links beyond their own path,
+            // which is still the right base; HTTP feeds resolve against where they ended up.
+            parsed = try parser.parse(response.body, url: response.effectiveURL, contentType: response.headers["Content-Type"])
         } catch {
             let mediaType = classifier.contentType(response.headers).mediaType
             let served = mediaType.map { classifier.mayBeFeed(mediaType: $0) ? " (served as \($0))" : " (served as \($0), which is not a feed type: is the url a web page?)" } ?? ""

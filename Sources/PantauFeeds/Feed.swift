@@ -4,6 +4,16 @@ import struct Foundation.Date
 public struct Feed: Sendable {
     /// Which wire format the document was.
     public var format: FeedFormat
+    /// The format's version as the document declares it (`2.0`, `1.0`, `0.91`, `0.3`, `1.1`).
+    public var version: String
+    /// Subtitle or description, plain text.
+    public var subtitle: String?
+    /// Last update of the feed, when given and parseable.
+    public var updated: Date?
+    /// The update date as written.
+    public var updatedRaw: String?
+    /// Feed-level authors.
+    public var authors: [FeedAuthor] = []
     /// Feed title, plain text.
     public var title: String?
     /// The site's link.
@@ -21,10 +31,16 @@ public struct Feed: Sendable {
     public var minimumPollInterval: Double?
 
     /// Creates a feed.
-    public init(format: FeedFormat, title: String? = nil, link: String? = nil, id: String? = nil, language: String? = nil,
-                items: [FeedItem] = [], wellFormed: Bool = true, minimumPollInterval: Double? = nil) {
+    public init(format: FeedFormat, version: String = "", title: String? = nil, link: String? = nil, id: String? = nil, language: String? = nil,
+                items: [FeedItem] = [], wellFormed: Bool = true, minimumPollInterval: Double? = nil,
+                subtitle: String? = nil, updated: Date? = nil, updatedRaw: String? = nil, authors: [FeedAuthor] = []) {
         self.minimumPollInterval = minimumPollInterval
         self.format = format
+        self.version = version
+        self.subtitle = subtitle
+        self.updated = updated
+        self.updatedRaw = updatedRaw
+        self.authors = authors
         self.title = title
         self.link = link
         self.id = id

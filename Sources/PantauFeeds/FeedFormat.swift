@@ -1,7 +1,9 @@
-/// Feed wire formats Pantau reads.
+/// Feed format families Pantau reads (the version is in ``Feed/version``).
 public enum FeedFormat: String, Sendable, Codable {
-    /// RSS 2.0 (and the 0.9x family that shares its shape).
+    /// RSS 0.90, 0.91, 0.92, 1.0 (RDF) and 2.0.
     case rss = "rss"
-    /// Atom 1.0.
+    /// Atom 0.3 and 1.0.
     case atom = "atom"
+    /// JSON Feed 1.0 and 1.1.
+    case json = "json"
 }

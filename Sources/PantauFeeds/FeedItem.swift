@@ -16,9 +16,20 @@ public struct FeedItem: Sendable, Hashable {
     public var summary: String
     /// Full content (`content:encoded`, Atom `content`), plain text; empty when absent.
     public var content: String
+    /// Last update, when given and parseable.
+    public var updated: Date?
+    /// The update date as written in the feed.
+    public var updatedRaw: String?
+    /// Authors, in document order.
+    public var authors: [FeedAuthor]
+    /// Categories and tags, as written.
+    public var categories: [String]
+    /// Attached files.
+    public var enclosures: [FeedEnclosure]
 
     /// Creates an item.
-    public init(id: String, title: String, link: String? = nil, published: Date? = nil, publishedRaw: String? = nil, summary: String = "", content: String = "") {
+    public init(id: String, title: String, link: String? = nil, published: Date? = nil, publishedRaw: String? = nil, summary: String = "", content: String = "",
+                updated: Date? = nil, updatedRaw: String? = nil, authors: [FeedAuthor] = [], categories: [String] = [], enclosures: [FeedEnclosure] = []) {
         self.id = id
         self.title = title
         self.link = link
@@ -26,6 +37,11 @@ public struct FeedItem: Sendable, Hashable {
         self.publishedRaw = publishedRaw
         self.summary = summary
         self.content = content
+        self.updated = updated
+        self.updatedRaw = updatedRaw
+        self.authors = authors
+        self.categories = categories
+        self.enclosures = enclosures
     }
 
     /// The text to analyse: title, then the longer of content and summary, one per paragraph.

@@ -9,14 +9,33 @@ final class SAXTreeBuilder {
     var textBytes = 0
     let maxTextBytes: Int
     var context: xmlParserCtxtPtr?
+    /// The document's URL: the base of relative links when no `xml:base` says otherwise.
+    let documentBase: String?
+    /// Deepest element nesting accepted.
+    let maxDepth: Int
+    /// Most attributes accepted on one element.
+    let maxAttributes: Int
 
-    init(maxTextBytes: Int) { self.maxTextBytes = maxTextBytes }
+    init(maxTextBytes: Int, documentBase: String? = nil, maxDepth: Int = 256, maxAttributes: Int = 256) {
+        self.maxTextBytes = maxTextBytes
+        self.documentBase = documentBase
+        self.maxDepth = maxDepth
+        self.maxAttributes = maxAttributes
+    }
 
     static func from(_ ctx: UnsafeMutableRawPointer?) -> SAXTreeBuilder {
         Unmanaged<SAXTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
     }
 
     func start(_ localname: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if stack.count >= maxDepth {
+            refuse("elements nest deeper than \(maxDepth) levels")
+            return
+        }
+        if count > maxAttributes {
+            refuse("an element has \(count) attributes (limit \(maxAttributes))")
+            return
+        }
         var element = XMLElement(name: localname.map { String(cString: $0) } ?? "", namespace: uri.map { String(cString: $0) } ?? "")
         if let attributes, count > 0 {
             for i in 0..<count {
@@ -26,6 +45,12 @@ final class SAXTreeBuilder {
                 let value = String(decoding: UnsafeBufferPointer(start: begin, count: length), as: UTF8.self)
                 element.attributes[String(cString: name)] = value
             }
+        }
+        let inherited = stack.last?.base ?? documentBase
+        if let xmlBase = element.attributes["base"] {
+            element.base = FeedURL.resolve(xmlBase, against: inherited)
+        } else {
+            element.base = inherited
         }
         stack.append(element)
     }

@@ -16,3 +16,8 @@ extension Unicode.Scalar {
         value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : properties.isWhitespace
     }
 }
+
+extension Substring {
+    /// The substring without leading and trailing Unicode whitespace, as a String.
+    func trimmingWhitespace() -> String { String(self).trimmingWhitespace() }
+}

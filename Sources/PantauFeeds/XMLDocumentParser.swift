@@ -28,8 +28,8 @@ public struct XMLDocumentParser: Sendable {
 
     /// Parses `bytes`; throws ``FeedParseError`` when there is no usable root element or the
     /// document is refused for safety.
-    public func parse(_ bytes: [UInt8]) throws(FeedParseError) -> Result {
-        let builder = SAXTreeBuilder(maxTextBytes: maxTextBytes)
+    public func parse(_ bytes: [UInt8], base: String? = nil, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false) throws(FeedParseError) -> Result {
+        let builder = SAXTreeBuilder(maxTextBytes: maxTextBytes, documentBase: base)
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
@@ -50,8 +50,18 @@ public struct XMLDocumentParser: Sendable {
             throw FeedParseError(.notXML, "libxml2 could not create a parser context")
         }
         defer { xmlFreeParserCtxt(ctxt) }
+        if let encoding {
+            // HTTP announced a charset libxml2 decodes (Shift_JIS, KOI8-R…): it wins over the
+            // document's declaration.
+            guard xmlFindCharEncodingHandler(encoding) != nil else {
+                throw FeedParseError(.notXML, "unsupported character encoding \(encoding)")
+            }
+            _ = xmlCtxtResetPush(ctxt, nil, 0, nil, encoding)
+        }
         builder.context = ctxt
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOERROR.rawValue)
+        // The bytes were made UTF-8 (see FeedBytes): a declaration saying otherwise is stale.
+        if ignoreDeclaredEncoding { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         xmlCtxtUseOptions(ctxt, options)
         // Parse in chunks below Int32.max; the final call flushes.
         var offset = 0

@@ -15,6 +15,9 @@ public struct XMLElement: Sendable {
     public var text: String
     /// All character data in this element and its descendants, in document order.
     public var allText: String
+    /// The base URL relative links in this element resolve against: its own `xml:base`, or
+    /// the nearest ancestor's, or the document's URL.
+    public var base: String?
 
     /// Creates an element.
     public init(name: String, namespace: String = "", attributes: [String: String] = [:], children: [XMLElement] = [], text: String = "", allText: String? = nil) {

@@ -122,7 +122,9 @@ import Testing
     }
 
     @Test func rejectsNonXML() throws {
-        #expect { try parse("{\"version\": \"not yet\"}") } throws: { ($0 as? FeedParseError)?.kind == .notXML }
+        #expect { try parse("just some words") } throws: { ($0 as? FeedParseError)?.kind == .notXML }
+        #expect { try parse("{\"version\": \"not yet\"}") } throws: { ($0 as? FeedParseError)?.kind == .unknownFormat }
+        #expect { try parse("{\"version\": ") } throws: { ($0 as? FeedParseError)?.kind == .notXML }
     }
 
     @Test func readsTheBundledDemoFeed() throws {
