@@ -1,7 +1,10 @@
 import struct Foundation.Date
 
-/// Parses the dates feeds carry: RFC 822/1123 (RSS) and RFC 3339 (Atom), plus the
-/// Indonesian zone names WIB, WITA and WIT. Pure; unparseable input returns `nil`.
+/// Parses the dates feeds carry: RFC 822/1123 (RSS; with or without weekday or seconds,
+/// two-digit years, named zones including the Indonesian WIB, WITA and WIT, numeric offsets)
+/// and RFC 3339/ISO 8601 (Atom, JSON Feed; with or without seconds or zone), with Indonesian
+/// and English month and day names (`Rabu, 23 Okt 2024 10:00 WIB`). Pure; unparseable input
+/// returns `nil` and the caller keeps the raw text.
 public enum FeedDate {
     /// Parses `text` as RFC 822 or RFC 3339, whichever fits.
     public static func parse(_ text: String) -> Date? {
@@ -21,6 +24,8 @@ public enum FeedDate {
     static let zones: [String: Int] = [
         "gmt": 0, "ut": 0, "utc": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
         "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "wib": 7, "wita": 8, "wit": 9,
+        "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3, "ist": 5, "sgt": 8, "hkt": 8, "jst": 9, "kst": 9,
+        "aest": 10, "aedt": 11,
     ]
 
     /// `Wed, 23 Oct 2024 10:00:00 +0700` and variants (no weekday, no seconds, 2-digit year,
@@ -37,7 +42,8 @@ public enum FeedDate {
         var offsetSeconds = 0
         if parts.count >= 5 {
             let zone = parts[4]
-            if let sign = zone.first, sign == "+" || sign == "-", zone.count == 5, let value = Int(zone.dropFirst()) {
+            let digits = zone.filter { $0 != ":" }
+            if let sign = zone.first, sign == "+" || sign == "-", digits.count == 5, let value = Int(digits.dropFirst()) {
                 offsetSeconds = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
             } else if let hours = zones[zone.lowercased()] {
                 offsetSeconds = hours * 3600

@@ -12,7 +12,10 @@ public enum HTMLText {
     ]
 
     /// Plain text of `html`. Text without markup or entities is only whitespace-normalised.
-    public static func text(_ html: String) -> String {
+    public static func text(_ html: String) -> String { text(html, passes: 2) }
+
+    /// `passes` bounds how many times escaped markup is decoded again.
+    static func text(_ html: String, passes: Int) -> String {
         if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
             return normalize(html)
         }
@@ -25,7 +28,16 @@ public enum HTMLText {
         guard let doc else { return normalize(html) }
         defer { xmlFreeDoc(doc) }
         walk(xmlDocGetRootElement(doc), into: &out)
+        // Double-escaped HTML (`&lt;p&gt;` inside a description): one more pass.
+        if passes > 1, looksLikeMarkup(out) { return text(out, passes: passes - 1) }
         return normalize(out)
+    }
+
+    /// True when text still holds HTML tags after decoding (`<p>`, `</a>`, `<br/>`).
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
+        for tag in ["</", "<p>", "<p ", "<br", "<a ", "<img", "<div", "<span", "<strong>", "<em>", "<b>", "<i>"] where text.contains(tag) { return true }
+        return false
     }
 
     static func walk(_ node: xmlNodePtr?, into out: inout String) {
