@@ -108,7 +108,7 @@ let package = Package(
         // MARK: Benchmarks (release builds only; see Benchmarks/extract.sh)
         .executableTarget(
             name: "PantauBench",
-            dependencies: ["PantauExtractor", "PantauWatch"],
+            dependencies: ["PantauExtractor", "PantauWatch", "PantauFeeds"],
             path: "Sources/PantauBench",
             swiftSettings: swiftSettings
         ),

@@ -5,9 +5,39 @@
 // product; run through Benchmarks/extract.sh.
 import Foundation
 import PantauExtractor
+import PantauFeeds
 import PantauWatch
 
 let args = CommandLine.arguments
+
+// `pantau-bench parse FEEDS_DIR [runs]`: feed parsing throughput (XML, adapter, HTML → text).
+if args.count >= 3, args[1] == "parse" {
+    let directory = URL(fileURLWithPath: args[2])
+    let runs = args.count > 3 ? Int(args[3]) ?? 3 : 3
+    let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+        .filter { ["xml", "json", "rss", "atom"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
+    let documents = try files.map { Array(try Data(contentsOf: $0)) }
+    let bytes = documents.reduce(0) { $0 + $1.count }
+    let parser = FeedParser()
+    var times: [Double] = []
+    var items = 0, textBytes = 0
+    for _ in 0..<runs {
+        items = 0; textBytes = 0
+        let start = Date()
+        for document in documents {
+            let feed = try parser.parse(document)
+            items += feed.items.count
+            for item in feed.items { textBytes += item.summary.utf8.count + item.title.utf8.count + item.content.utf8.count }
+        }
+        times.append(Date().timeIntervalSince(start))
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    print(String(format: "mode=parse files=%d MB=%.1f items=%d text_MB=%.1f median=%.2fs (min %.2f max %.2f) => %.1f MB/s",
+                 documents.count, Double(bytes) / 1e6, items, Double(textBytes) / 1e6, median, times.first!, times.last!, Double(bytes) / 1e6 / median))
+    exit(0)
+}
+
 guard args.count >= 3 else {
     FileHandle.standardError.write(Data("usage: pantau-bench BIG.TXT WATCHLIST [analyse|full|daemon] [runs]\n".utf8))
     exit(2)

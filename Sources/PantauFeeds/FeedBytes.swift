@@ -1,3 +1,5 @@
+import Glibc
+
 /// A feed's bytes made readable by XML: the encoding decided (BOM, HTTP `charset`, XML
 /// declaration, and the usual wrong declarations), then HTML entities and stray ampersands
 /// that XML rejects repaired. Pure byte work, no libxml2.
@@ -60,10 +62,19 @@ struct FeedBytes {
     }
 
     /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates).
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    static func isValidUTF8(_ array: [UInt8]) -> Bool {
+        array.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let width: Int
@@ -132,8 +143,15 @@ struct FeedBytes {
     /// references to characters XML forbids (dropped), and stray ampersands (`AT&T` →
     /// `AT&amp;T`). Documents without `&` are not copied.
     static func repairEntities(_ feed: inout FeedBytes) {
-        let bytes = feed.bytes
-        guard bytes.contains(0x26) else { return }
+        let repaired: (bytes: [UInt8], repairs: [String])? = feed.bytes.withUnsafeBufferPointer { repairEntities(in: $0) }
+        guard let repaired else { return }
+        feed.bytes = repaired.bytes
+        feed.repairs += repaired.repairs
+    }
+
+    /// The repaired bytes and what was repaired; nil when nothing needed it.
+    static func repairEntities(in bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], repairs: [String])? {
+        guard let base = bytes.baseAddress, memchr(base, 0x26, bytes.count) != nil else { return nil }
         var amp = 0
         var out: [UInt8] = []
         var copied = 0
@@ -157,6 +175,7 @@ struct FeedBytes {
         while i < n {
             // Jump to the next '&' or '<' (the only bytes that matter here).
             let b = bytes[i]
+            if b != 0x3C && b != 0x26 { i += 1; continue }
             if b == 0x3C {
                 if starts(cdataOpen, at: i) { i = skip(to: cdataClose, from: i + cdataOpen.count); continue }
                 if starts(commentOpen, at: i) { i = skip(to: commentClose, from: i + commentOpen.count); continue }
@@ -211,11 +230,12 @@ struct FeedBytes {
             counts.stray += 1
             i = amp + 1
         }
-        guard copied > 0 else { return }
+        guard copied > 0 else { return nil }
         out.append(contentsOf: bytes[copied...])
-        feed.bytes = out
-        if counts.html > 0 { feed.repairs.append("\(counts.html) HTML entit\(counts.html == 1 ? "y" : "ies") XML does not define") }
-        if counts.stray > 0 { feed.repairs.append("\(counts.stray) stray '&'") }
-        if counts.numeric > 0 { feed.repairs.append("\(counts.numeric) character reference\(counts.numeric == 1 ? "" : "s") XML forbids") }
+        var repairs: [String] = []
+        if counts.html > 0 { repairs.append("\(counts.html) HTML entit\(counts.html == 1 ? "y" : "ies") XML does not define") }
+        if counts.stray > 0 { repairs.append("\(counts.stray) stray '&'") }
+        if counts.numeric > 0 { repairs.append("\(counts.numeric) character reference\(counts.numeric == 1 ? "" : "s") XML forbids") }
+        return (out, repairs)
     }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// Turns HTML fragments (RSS descriptions, Atom `html` content) into plain text.
 ///
@@ -16,7 +17,7 @@ public enum HTMLText {
 
     /// `passes` bounds how many times escaped markup is decoded again.
     static func text(_ html: String, passes: Int) -> String {
-        if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
+        if !containsMarkupBytes(html) {
             return normalize(html)
         }
         var out = ""
@@ -33,9 +34,20 @@ public enum HTMLText {
         return normalize(out)
     }
 
+    /// True when `text` has a `<` or `&` byte (one pass over contiguous UTF-8).
+    static func containsMarkupBytes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x3C, bytes.count) != nil || memchr(base, 0x26, bytes.count) != nil
+        }
+    }
+
     /// True when text still holds HTML tags after decoding (`<p>`, `</a>`, `<br/>`).
     static func looksLikeMarkup(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
+        var copy = text
+        let hasTag = copy.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x3C, bytes.count) != nil } ?? false }
+        guard hasTag else { return false }
         for tag in ["</", "<p>", "<p ", "<br", "<a ", "<img", "<div", "<span", "<strong>", "<em>", "<b>", "<i>"] where text.contains(tag) { return true }
         return false
     }
@@ -64,15 +76,16 @@ public enum HTMLText {
     /// line breaks between paragraphs. One pass over the UTF-8 bytes: ASCII is judged by
     /// byte, other scalars are decoded only to ask whether they are whitespace.
     static func normalize(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var lineHasContent = false
-        var pendingSpace = false
-        var pendingNewline = false
-        var text = text
-        text.withUTF8 { bytes in
+        /// The output and what it is waiting to write before the next content (a struct, not
+        /// captured variables: no dynamic exclusivity checks in this hot loop).
+        struct Writer {
+            var out: [UInt8] = []
+            var lineHasContent = false
+            var pendingSpace = false
+            var pendingNewline = false
+
             /// Writes content bytes, preceded by the break or space they were waiting for.
-            func emit(_ range: Range<Int>) {
+            mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
                 if pendingNewline {
                     out.append(0x0A)
                     pendingNewline = false
@@ -83,6 +96,11 @@ public enum HTMLText {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
                 lineHasContent = true
             }
+        }
+        var writer = Writer()
+        writer.out.reserveCapacity(text.utf8.count)
+        var text = text
+        text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]
@@ -90,7 +108,7 @@ public enum HTMLText {
                 if byte > 0x20 && byte < 0x80 {
                     var end = i + 1
                     while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x80 { end += 1 }
-                    emit(i..<end)
+                    writer.emit(bytes, i..<end)
                     i = end
                     continue
                 }
@@ -107,18 +125,18 @@ public enum HTMLText {
                 }
                 switch kind {
                 case 2:
-                    if lineHasContent { pendingNewline = true }
-                    lineHasContent = false
-                    pendingSpace = false
+                    if writer.lineHasContent { writer.pendingNewline = true }
+                    writer.lineHasContent = false
+                    writer.pendingSpace = false
                 case 1:
-                    if lineHasContent { pendingSpace = true }
+                    if writer.lineHasContent { writer.pendingSpace = true }
                 default:
-                    emit(i..<(i + width))
+                    writer.emit(bytes, i..<(i + width))
                 }
                 i += width
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: writer.out, as: UTF8.self)
     }
 
     /// The scalar encoded by `width` bytes at `offset`, nil for malformed UTF-8.
