@@ -10,6 +10,24 @@ import PantauWatch
 
 let args = CommandLine.arguments
 
+// `pantau-bench parse-memory FILE`: peak resident memory while parsing one document, against
+// its size ("parsing never allocates more than a small multiple of the feed's size").
+if args.count >= 3, args[1] == "parse-memory" {
+    func peakRSS() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+    }
+    let document = Array(try Data(contentsOf: URL(fileURLWithPath: args[2])))
+    let before = peakRSS()
+    let feed = try FeedParser().parse(document)
+    let after = peakRSS()
+    print(String(format: "mode=parse-memory MB=%.1f items=%d peak_rss_before=%.1fMB peak_rss_after=%.1fMB growth=%.1fMB ratio=%.2f",
+                 Double(document.count) / 1e6, feed.items.count, Double(before) / 1e6, Double(after) / 1e6,
+                 Double(after - before) / 1e6, Double(after - before) / Double(document.count)))
+    exit(0)
+}
+
 // `pantau-bench parse FEEDS_DIR [runs]`: feed parsing throughput (XML, adapter, HTML → text).
 if args.count >= 3, args[1] == "parse" {
     let directory = URL(fileURLWithPath: args[2])

@@ -61,7 +61,6 @@ final class SAXTreeBuilder {
             if root == nil { root = element }
         } else {
             stack[stack.count - 1].children.append(element)
-            stack[stack.count - 1].allText += element.allText
         }
     }
 
@@ -79,7 +78,6 @@ final class SAXTreeBuilder {
         }
         let chunk = String(decoding: UnsafeBufferPointer(start: ch, count: len), as: UTF8.self)
         stack[stack.count - 1].text += chunk
-        stack[stack.count - 1].allText += chunk
     }
 
     func refuse(_ reason: String) {

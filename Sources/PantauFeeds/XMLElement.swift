@@ -13,20 +13,25 @@ public struct XMLElement: Sendable {
     public var children: [XMLElement]
     /// Character data directly inside this element (CDATA included), not trimmed.
     public var text: String
-    /// All character data in this element and its descendants, in document order.
-    public var allText: String
+    /// All character data in this element and its descendants, in document order. Computed
+    /// on demand (feeds read it from leaf-like elements), so a document's text is stored once.
+    public var allText: String {
+        if children.isEmpty { return text }
+        var out = text
+        for child in children { out += child.allText }
+        return out
+    }
     /// The base URL relative links in this element resolve against: its own `xml:base`, or
     /// the nearest ancestor's, or the document's URL.
     public var base: String?
 
     /// Creates an element.
-    public init(name: String, namespace: String = "", attributes: [String: String] = [:], children: [XMLElement] = [], text: String = "", allText: String? = nil) {
+    public init(name: String, namespace: String = "", attributes: [String: String] = [:], children: [XMLElement] = [], text: String = "") {
         self.name = name
         self.namespace = namespace
         self.attributes = attributes
         self.children = children
         self.text = text
-        self.allText = allText ?? (text + children.map(\.allText).joined())
     }
 
     /// The first child with this local name (and namespace, when given).
