@@ -60,6 +60,7 @@ final class SAXTreeBuilder {
         if stack.isEmpty {
             if root == nil { root = element }
         } else {
+            stack[stack.count - 1].childOffsets.append(stack[stack.count - 1].text.utf8.count)
             stack[stack.count - 1].children.append(element)
         }
     }

@@ -17,10 +17,23 @@ public struct XMLElement: Sendable {
     /// on demand (feeds read it from leaf-like elements), so a document's text is stored once.
     public var allText: String {
         if children.isEmpty { return text }
-        var out = text
-        for child in children { out += child.allText }
+        guard childOffsets.count == children.count else { return text + children.map(\.allText).joined() }
+        // Interleave this element's text with its children's, in document order.
+        var out = ""
+        let utf8 = text.utf8
+        var previous = utf8.startIndex
+        for (child, offset) in zip(children, childOffsets) {
+            let at = utf8.index(utf8.startIndex, offsetBy: offset)
+            out += text[previous..<at]
+            out += child.allText
+            previous = at
+        }
+        out += text[previous...]
         return out
     }
+
+    /// For each child, how many UTF-8 bytes of ``text`` came before it.
+    var childOffsets: [Int] = []
     /// The base URL relative links in this element resolve against: its own `xml:base`, or
     /// the nearest ancestor's, or the document's URL.
     public var base: String?
