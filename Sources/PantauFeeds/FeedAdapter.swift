@@ -29,7 +29,8 @@ enum FeedAdapter {
                 id: identity(id: raw.guid ?? raw.about, link: link, title: title, date: dateText, summary: summary),
                 title: title, link: link, published: published, publishedRaw: publishedRaw, summary: summary, content: content,
                 authors: raw.authors.compactMap(FeedAuthor.rss), categories: raw.categories,
-                enclosures: raw.enclosures.map { FeedEnclosure(url: FeedURL.resolve($0.url, against: base), type: $0.type, length: $0.length.flatMap { Int($0) }) }
+                enclosures: raw.enclosures.map { FeedEnclosure(url: FeedURL.resolve($0.url, against: base), type: $0.type, length: $0.length.flatMap { Int($0) }) },
+                source: raw.source.map { FeedSource(title: $0.title, url: $0.url.map { FeedURL.resolve($0, against: base) }) }
             )
         }
         let link = rss.link.map { FeedURL.resolve($0, against: rss.base ?? url) } ?? rss.atomLinks.first { $0.rel == "alternate" }?.href

@@ -34,6 +34,20 @@ public struct FeedAuthor: Sendable, Hashable, Codable {
     }
 }
 
+/// Where an item was first published (RSS `<source url="…">Title</source>`).
+public struct FeedSource: Sendable, Hashable, Codable {
+    /// The source feed's title.
+    public var title: String?
+    /// The source feed's URL (absolute).
+    public var url: String?
+
+    /// Creates a source.
+    public init(title: String? = nil, url: String? = nil) {
+        self.title = title
+        self.url = url
+    }
+}
+
 /// A file attached to an item (RSS `enclosure`, `media:content`, Atom `link rel="enclosure"`,
 /// JSON Feed `attachments`).
 public struct FeedEnclosure: Sendable, Hashable, Codable {

@@ -26,10 +26,14 @@ public struct FeedItem: Sendable, Hashable {
     public var categories: [String]
     /// Attached files.
     public var enclosures: [FeedEnclosure]
+    /// The feed an item was taken from (RSS `source`), when the publisher says.
+    public var source: FeedSource?
 
     /// Creates an item.
     public init(id: String, title: String, link: String? = nil, published: Date? = nil, publishedRaw: String? = nil, summary: String = "", content: String = "",
-                updated: Date? = nil, updatedRaw: String? = nil, authors: [FeedAuthor] = [], categories: [String] = [], enclosures: [FeedEnclosure] = []) {
+                updated: Date? = nil, updatedRaw: String? = nil, authors: [FeedAuthor] = [], categories: [String] = [], enclosures: [FeedEnclosure] = [],
+                source: FeedSource? = nil) {
+        self.source = source
         self.id = id
         self.title = title
         self.link = link

@@ -17,7 +17,7 @@ struct RSSFeed {
         var categories: [String] = []
         var enclosures: [(url: String, type: String?, length: String?)] = []
         var atomLinks: [(rel: String, href: String)] = []
-        var source: String?
+        var source: (title: String?, url: String?)?
         /// The element's base for relative links.
         var base: String?
     }
@@ -111,7 +111,7 @@ struct RSSFeed {
             case (mediaNS, "description"):
                 item.mediaDescription = child.allText
             case (_, "source") where child.namespace != atomNS:
-                item.source = child.trimmedText
+                item.source = (child.trimmedText, child.attributes["url"])
             default:
                 break
             }

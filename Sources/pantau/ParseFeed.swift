@@ -44,6 +44,7 @@ struct ParseFeed: ParsableCommand {
             var authors: [FeedAuthor]
             var categories: [String]
             var enclosures: [FeedEnclosure]
+            var source: FeedSource?
         }
         var format: String
         var version: String
@@ -68,7 +69,7 @@ struct ParseFeed: ParsableCommand {
             items: feed.items.map {
                 .init(id: $0.id, title: $0.title, link: $0.link, published: $0.published.map(RFC3339.string),
                       published_raw: $0.publishedRaw, updated: $0.updated.map(RFC3339.string), updated_raw: $0.updatedRaw,
-                      summary: $0.summary, content: $0.content, authors: $0.authors, categories: $0.categories, enclosures: $0.enclosures)
+                      summary: $0.summary, content: $0.content, authors: $0.authors, categories: $0.categories, enclosures: $0.enclosures, source: $0.source)
             }
         ))
     }

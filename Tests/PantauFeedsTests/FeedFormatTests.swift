@@ -107,9 +107,11 @@ import Testing
     @Test func enclosuresCategoriesAndAuthorsFromRSS() throws {
         let feed = try parse("""
             <rss version="2.0"><channel><item><title>A</title><author>desk@x.test (Desk Editor)</author>
-            <category>Politik</category><category>Asia</category><enclosure url="http://x.test/a.mp3" length="1024" type="audio/mpeg"/></item></channel></rss>
+            <category>Politik</category><category>Asia</category><enclosure url="http://x.test/a.mp3" length="1024" type="audio/mpeg"/>
+            <source url="http://wire.test/rss">Wire</source></item></channel></rss>
             """)
         let item = try #require(feed.items.first)
+        #expect(item.source == FeedSource(title: "Wire", url: "http://wire.test/rss"))
         #expect(item.authors == [FeedAuthor(name: "Desk Editor", email: "desk@x.test")])
         #expect(item.categories == ["Politik", "Asia"])
         #expect(item.enclosures == [FeedEnclosure(url: "http://x.test/a.mp3", type: "audio/mpeg", length: 1024)])
