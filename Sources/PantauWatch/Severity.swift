@@ -18,6 +18,15 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// One step more urgent (`critical` stays `critical`).
+    public var raised: Severity {
+        switch self {
+        case .low: .medium
+        case .medium: .high
+        case .high, .critical: .critical
+        }
+    }
+
     /// Orders by urgency, `low` first.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

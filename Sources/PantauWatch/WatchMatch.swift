@@ -1,3 +1,5 @@
+import PantauExtractor
+
 /// One watch list that fired on a document, with the evidence for it.
 public struct WatchMatch: Sendable, Hashable {
     /// One occurrence of a watch phrase in the document.
@@ -22,7 +24,7 @@ public struct WatchMatch: Sendable, Hashable {
 
     /// The watch list's name.
     public var watch: String
-    /// The watch list's severity.
+    /// The severity after boosts.
     public var severity: Severity
     /// Every occurrence of an `any` or `all` phrase, in document order.
     public var hits: [Hit]
@@ -30,6 +32,21 @@ public struct WatchMatch: Sendable, Hashable {
     public var evidence: String
     /// Index of the evidence sentence.
     public var evidenceSentence: Int
+    /// Why the alert has its severity: the base, then each boost applied.
+    public var reasons: [String]
+    /// The event frame that satisfied the list's conditions, when it has frame conditions.
+    public var frame: EventFrame?
+
+    /// Creates a match.
+    public init(watch: String, severity: Severity, hits: [Hit], evidence: String, evidenceSentence: Int, reasons: [String] = [], frame: EventFrame? = nil) {
+        self.watch = watch
+        self.severity = severity
+        self.hits = hits
+        self.evidence = evidence
+        self.evidenceSentence = evidenceSentence
+        self.reasons = reasons
+        self.frame = frame
+    }
 
     /// The distinct phrases that matched, in first-occurrence order.
     public var terms: [String] {

@@ -7,7 +7,15 @@ import PantauExtractor
 /// cost grows with the document, not with the number of phrases. A phrase matches whole
 /// words inside one sentence.
 public struct WatchMatcher: Sendable {
-    enum Role: Sendable { case any, all, none }
+    enum Role: Sendable, Equatable {
+        case any, all, none
+        /// An `any` phrase for documents of one language (`any_id`).
+        case anyIn(Language)
+        /// A weighted term.
+        case weight(Double)
+        /// Word `word` of near rule `rule` of the watch.
+        case near(rule: Int, word: Int)
+    }
 
     struct Phrase: Sendable {
         var text: String
@@ -32,9 +40,10 @@ public struct WatchMatcher: Sendable {
     let flatKeys: [[UInt64]]
     let keyStart: [Int32]
     let keyLength: [Int32]
-    /// Per watch list: how many `any`/`all` phrases it has, and how many `all` phrases.
-    let positivePhrases: [Int]
-    let allPhrases: [Int]
+    /// Phrase indices of each watch list, in order.
+    let phrasesByWatch: [[Int]]
+    /// Watch lists with no phrases at all (conditions only): candidates for every document.
+    let conditionOnlyWatches: [Int]
     let morphology: Morphology
     static let languages: [Language] = [.indonesian, .english, .other]
 
@@ -56,7 +65,12 @@ public struct WatchMatcher: Sendable {
         var index = [[UInt64: [Int]]](repeating: [:], count: Self.languages.count)
         var second: [UInt64: [Int]] = [:]
         for (w, watch) in watches.enumerated() {
-            let roles: [(Role, [String])] = [(.any, watch.any), (.all, watch.all), (.none, watch.none)]
+            var roles: [(Role, [String])] = [(.any, watch.any), (.all, watch.all), (.none, watch.none)]
+            for (language, list) in watch.anyByLanguage.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { roles.append((.anyIn(language), list)) }
+            for (term, weight) in watch.weights.sorted(by: { $0.key < $1.key }) { roles.append((.weight(weight), [term])) }
+            for (r, rule) in watch.near.enumerated() {
+                for (k, word) in rule.words.enumerated() { roles.append((.near(rule: r, word: k), [word])) }
+            }
             for (role, list) in roles {
                 for text in list {
                     let words = Self.words(in: text)
@@ -64,7 +78,7 @@ public struct WatchMatcher: Sendable {
                     let terms = Self.languages.map { language in words.map { morphology.stem($0, language: language) } }
                     let keys = terms.map { $0.map(stemKey(_:)) }
                     for slot in terms.indices { index[slot][keys[slot][0], default: []].append(phrases.count) }
-                    if words.count >= 2, morphology.indonesian.roots.contains(terms[0][0]) {
+                    if words.count >= 2, role != .none, morphology.indonesian.roots.contains(terms[0][0]) {
                         second[keys[0][1], default: []].append(phrases.count)
                     }
                     phrases.append(Phrase(text: text, terms: terms, keys: keys, watch: w, role: role))
@@ -80,13 +94,10 @@ public struct WatchMatcher: Sendable {
             lengths.append(Int32(phrase.keys[0].count))
             for slot in flat.indices { flat[slot] += phrase.keys[slot] }
         }
-        var positive = [Int](repeating: 0, count: watches.count), all = positive
-        for phrase in phrases where phrase.role != .none {
-            positive[phrase.watch] += 1
-            if phrase.role == .all { all[phrase.watch] += 1 }
-        }
-        self.positivePhrases = positive
-        self.allPhrases = all
+        var byWatch = [[Int]](repeating: [], count: watches.count)
+        for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
+        self.phrasesByWatch = byWatch
+        self.conditionOnlyWatches = watches.indices.filter { byWatch[$0].isEmpty && watches[$0].canFire }
         self.flatKeys = flat
         self.keyStart = starts
         self.keyLength = lengths
@@ -104,12 +115,44 @@ public struct WatchMatcher: Sendable {
         }
     }
 
-    /// The watch lists that fire on `extraction`, in watch-list order.
-    public func match(_ extraction: Extraction) -> [WatchMatch] {
+    /// Where a document is being matched: its feed and how its text was put together.
+    public struct Context: Sendable {
+        /// The feed's name, for watch lists limited to named feeds.
+        public var feed: String?
+        /// Watch lists the feed is limited to (nil: all).
+        public var allowedWatches: Set<String>?
+        /// How many leading sentences are the item's title (0: no title).
+        public var titleSentences: Int
+
+        /// Creates a context.
+        public init(feed: String? = nil, allowedWatches: Set<String>? = nil, titleSentences: Int = 0) {
+            self.feed = feed
+            self.allowedWatches = allowedWatches
+            self.titleSentences = titleSentences
+        }
+    }
+
+    /// The watch lists that fire on `extraction`, in watch-list order. `recognized` supplies
+    /// the extraction with entities and event frames, called at most once and only when a
+    /// candidate list has conditions or boosts (nil: `extraction` already has them).
+    public func match(_ extraction: Extraction, context: Context = Context(), recognized: (() -> Extraction)? = nil) -> [WatchMatch] {
+        var explanation: [WatchExplanation] = []
+        return evaluate(extraction, context: context, recognized: recognized, explain: false, into: &explanation)
+    }
+
+    /// Every watch list's verdict on `extraction`, with the reason it did not fire
+    /// (`pantau test-watch`).
+    public func explain(_ extraction: Extraction, context: Context = Context()) -> [WatchExplanation] {
+        var explanation: [WatchExplanation] = []
+        _ = evaluate(extraction, context: context, recognized: nil, explain: true, into: &explanation)
+        return explanation
+    }
+
+    /// Token ranges of every phrase occurrence, by phrase index.
+    func occurrences(in extraction: Extraction) -> [Int: [Range<Int>]] {
         let tokens = extraction.tokens
         let slot = Self.languageSlot(extraction.language)
         let index = byFirstTerm[slot]
-
         // Occurrences per phrase index (token ranges).
         var occurrences: [Int: [Range<Int>]] = [:]
         // Flat arrays in the hot loop: no token or phrase struct (and their strings and
@@ -139,39 +182,86 @@ public struct WatchMatcher: Sendable {
                 }
             }
         }
-        if occurrences.isEmpty { return [] }
+        return occurrences
+    }
 
-        // Only watch lists with at least one phrase found can fire; only found phrases are
-        // visited (phrase indices ascend within a watch list, as written).
-        var foundByWatch: [Int: [Int]] = [:]
-        for p in occurrences.keys.sorted() { foundByWatch[phrases[p].watch, default: []].append(p) }
+    func evaluate(_ extraction: Extraction, context: Context, recognized: (() -> Extraction)?, explain: Bool,
+                  into explanation: inout [WatchExplanation]) -> [WatchMatch] {
+        let occurrences = occurrences(in: extraction)
+        let tokens = extraction.tokens
+        // Only lists with a phrase found, or with no phrases at all (conditions only), can fire.
+        var candidates = Set(occurrences.keys.map { phrases[$0].watch })
+        candidates.formUnion(conditionOnlyWatches)
+        if explain { candidates = Set(watches.indices) }
+        var full: Extraction? = recognized == nil ? extraction : nil
+        func recognizedExtraction() -> Extraction {
+            if let full { return full }
+            let value = recognized!()
+            full = value
+            return value
+        }
+        var byWatch: [Int: [Int]] = [:]
+        for p in occurrences.keys { byWatch[phrases[p].watch, default: []].append(p) }
+
         var results: [WatchMatch] = []
-        for w in foundByWatch.keys.sorted() {
+        for w in candidates.sorted() {
             let watch = watches[w]
-            var anyHit = false, allFound = 0, vetoed = false
-            var hits: [WatchMatch.Hit] = []
-            for p in foundByWatch[w]! {
-                let phrase = phrases[p]
-                switch phrase.role {
-                case .any: anyHit = true
-                case .all: allFound += 1
-                case .none: vetoed = true
+            func reject(_ why: String) { if explain { explanation.append(WatchExplanation(watch: watch.name, fired: false, reason: why)) } }
+            if !watch.feeds.isEmpty, let feed = context.feed, !watch.feeds.contains(feed) { reject("limited to feeds \(watch.feeds.joined(separator: ", "))"); continue }
+            if let allowed = context.allowedWatches, !allowed.contains(watch.name) { reject("the feed is limited to other watch lists"); continue }
+            if !watch.conditions.languages.isEmpty, !watch.conditions.languages.contains(extraction.language) {
+                reject("language is \(extraction.language.rawValue), not \(watch.conditions.languages.map(\.rawValue).joined(separator: "/"))"); continue
+            }
+            // Occurrences in the allowed fields, by phrase.
+            var found: [Int: [Range<Int>]] = [:]
+            for p in (byWatch[w] ?? []).sorted() {
+                let spans = occurrences[p]!.filter { span in
+                    let title = tokens[span.lowerBound].sentence < context.titleSentences
+                    return watch.fields.contains(title ? .title : .body)
                 }
-                guard phrase.role != .none else { continue }
-                for span in occurrences[p]! {
-                    let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
-                    hits.append(.init(term: phrase.text, text: extraction.surface(range), sentence: tokens[span.lowerBound].sentence, range: range))
+                if !spans.isEmpty { found[p] = spans }
+            }
+            guard let verdict = lexicalVerdict(watch: w, found: found, tokens: tokens, language: extraction.language) else {
+                reject(lexicalMiss(watch: w, found: found)); continue
+            }
+            // Conditions and boosts on the extractor's findings.
+            var frame: EventFrame?
+            var severity = watch.severity
+            var reasons = ["base severity \(watch.severity.rawValue)"]
+            if watch.needsRecognition {
+                let full = recognizedExtraction()
+                switch conditionsVerdict(watch.conditions, full) {
+                case .failure(let why): reject(why); continue
+                case .success(let f): frame = f
+                }
+                if let minimum = watch.boosts.countAtLeast, let count = frame?.count ?? bestCount(full), count >= minimum {
+                    severity = severity.raised
+                    reasons.append("count \(Self.number(count)) ≥ \(Self.number(minimum)): +1 → \(severity.rawValue)")
+                }
+                if let minimum = watch.boosts.sourcesAtLeast {
+                    let sources = Self.sources(full)
+                    if sources.count >= minimum {
+                        severity = severity.raised
+                        reasons.append("\(sources.count) sources (\(sources.sorted().joined(separator: ", "))) ≥ \(minimum): +1 → \(severity.rawValue)")
+                    }
                 }
             }
-            let hasPositive = positivePhrases[w] > 0, allHit = allFound == allPhrases[w]
-            let anyList = !watch.any.isEmpty
-            guard hasPositive, !vetoed, allHit, anyHit || !anyList else { continue }
+            var hits: [WatchMatch.Hit] = []
+            for (p, spans) in verdict.used.sorted(by: { $0.key < $1.key }) {
+                for span in spans {
+                    let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+                    hits.append(.init(term: phraseLabel(p), text: extraction.surface(range), sentence: tokens[span.lowerBound].sentence, range: range))
+                }
+            }
             hits.sort { $0.range.lowerBound < $1.range.lowerBound }
-            let evidence = Self.evidenceSentence(for: hits)
+            let evidence = hits.isEmpty ? (frame?.sentence ?? 0) : Self.evidenceSentence(for: hits)
+            guard evidence < extraction.sentences.count else { reject("no sentence to cite"); continue }
+            if let weight = verdict.weight { reasons.append("weighted terms \(Self.number(weight)) ≥ \(Self.number(watch.threshold ?? 0))") }
             results.append(WatchMatch(
-                watch: watch.name, severity: watch.severity, hits: hits,
-                evidence: extraction.sentences[evidence].text, evidenceSentence: evidence
+                watch: watch.name, severity: severity, hits: hits,
+                evidence: extraction.sentences[evidence].text, evidenceSentence: evidence, reasons: reasons, frame: frame
             ))
+            if explain { explanation.append(WatchExplanation(watch: watch.name, fired: true, reason: reasons.joined(separator: "; "))) }
         }
         return results
     }
