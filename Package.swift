@@ -78,7 +78,7 @@ let package = Package(
         ),
         .target(
             name: "PantauConfig",
-            dependencies: ["PantauWatch", "TOMLKit"],
+            dependencies: ["PantauExtractor", "PantauWatch", "TOMLKit"],
             swiftSettings: swiftSettings
         ),
 

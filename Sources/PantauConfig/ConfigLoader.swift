@@ -1,4 +1,5 @@
 import Foundation
+import PantauExtractor
 import PantauWatch
 import TOMLKit
 
@@ -85,6 +86,18 @@ public struct ConfigLoader: Sendable {
         if feeds.isEmpty && !problems.contains(where: { $0.file == configFile }) {
             problems.append(ConfigProblem(file: configFile, message: "no [[feed]] configured; add one with name and url (or path)"))
         }
+        // Scopes must name what exists.
+        let watchNameSet = Set(watches.map(\.name)), feedNames = Set(feeds.map(\.name))
+        for feed in feeds {
+            for name in feed.watches where !watchNameSet.contains(name) && !watches.isEmpty {
+                problems.append(ConfigProblem(file: configFile, message: "feed \"\(feed.name)\" lists watch list \"\(name)\", which no watch file defines"))
+            }
+        }
+        for watch in watches {
+            for name in watch.feeds where !feedNames.contains(name) && !feeds.isEmpty {
+                problems.append(ConfigProblem(file: watchNames[watch.name] ?? daemon.watchDirectory, message: "watch list \"\(watch.name)\" lists feed \"\(name)\", which the configuration does not define"))
+            }
+        }
         if watches.isEmpty && !watchFiles.isEmpty && problems.isEmpty {
             problems.append(ConfigProblem(file: daemon.watchDirectory, message: "no [[watch]] lists in any watch file"))
         }
@@ -121,7 +134,7 @@ public struct ConfigLoader: Sendable {
         var names: Set<String> = []
         for (index, table) in reader.arrayOfTables(root, "feed").enumerated() {
             let scope = "feed#\(index)"
-            reader.checkKeys(table, table: scope, allowed: ["name", "url", "path", "interval", "min_interval", "max_interval", "language", "ca_file"])
+            reader.checkKeys(table, table: scope, allowed: ["name", "url", "path", "interval", "min_interval", "max_interval", "language", "ca_file", "watches"])
             let name = reader.string(table, "name", in: scope, required: true, what: "feed")
             if let name, !names.insert(name).inserted {
                 reader.problem(scope, "name", "feed name \"\(name)\" is used twice; feed names must be unique")
@@ -162,9 +175,12 @@ public struct ConfigLoader: Sendable {
                 default: reader.problem(scope, "language", "language must be \"auto\", \"id\" or \"en\", not \"\(lang)\"")
                 }
             }
+            let limitedTo = reader.strings(table, "watches", in: scope)
             if let name, let resolved {
-                feeds.append(FeedConfig(name: name, url: resolved, interval: interval, minInterval: minInterval, maxInterval: maxInterval,
-                                        language: language, caFile: caFile))
+                var feed = FeedConfig(name: name, url: resolved, interval: interval, minInterval: minInterval, maxInterval: maxInterval,
+                                      language: language, caFile: caFile)
+                feed.watches = limitedTo
+                feeds.append(feed)
             }
         }
         return feeds
@@ -175,7 +191,11 @@ public struct ConfigLoader: Sendable {
         var watches: [WatchDefinition] = []
         for (index, table) in reader.arrayOfTables(root, "watch").enumerated() {
             let scope = "watch#\(index)"
-            reader.checkKeys(table, table: scope, allowed: ["name", "severity", "any", "all", "none", "roots"])
+            reader.checkKeys(table, table: scope, allowed: [
+                "name", "severity", "any", "all", "none", "roots", "any_id", "any_en", "near", "same_sentence", "fields",
+                "weights", "threshold", "event", "actor", "destination", "min_count", "entity", "language", "hedged",
+                "boost_count", "boost_sources", "feeds",
+            ])
             let name = reader.string(table, "name", in: scope, required: true, what: "watch list")
             if let name {
                 if let other = seen[name] {
@@ -199,12 +219,12 @@ public struct ConfigLoader: Sendable {
             for (i, root) in roots.enumerated() where WatchMatcher.words(in: root).count != 1 {
                 reader.problem(scope, "roots", "roots entry \(i + 1) (\"\(root)\") must be one word, a root such as \"kirim\"")
             }
-            if any.isEmpty && all.isEmpty {
-                reader.problem(scope, nil, "watch list \(name.map { "\"\($0)\"" } ?? "") has no phrases: add any = [\"…\"] or all = [\"…\"]")
+            var watch = WatchDefinition(name: name ?? "", severity: severity, any: any, all: all, none: none, roots: roots)
+            readRules(table, scope: scope, reader: &reader, into: &watch)
+            if !watch.canFire {
+                reader.problem(scope, nil, "watch list \(name.map { "\"\($0)\"" } ?? "") has nothing to match: add any = [\"…\"], all = [\"…\"], near, weights with a threshold, or an event/entity condition")
             }
-            if let name {
-                watches.append(WatchDefinition(name: name, severity: severity, any: any, all: all, none: none, roots: roots))
-            }
+            if name != nil { watches.append(watch) }
         }
         return watches
     }
@@ -240,5 +260,91 @@ public struct ConfigLoader: Sendable {
         let expanded = (path as NSString).expandingTildeInPath
         let joined = expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
         return (joined as NSString).standardizingPath
+    }
+}
+
+extension ConfigLoader {
+    /// Reads the rule keys of one `[[watch]]` (see `pantau.toml(5)`): language-specific
+    /// phrases, `near`, `same_sentence`, `fields`, `weights`/`threshold`, conditions on the
+    /// extractor's findings (names are checked against the gazetteer and made canonical),
+    /// severity boosts and the feed scope.
+    func readRules(_ table: TOMLTable, scope: String, reader: inout TableReader, into watch: inout WatchDefinition) {
+        for (key, language) in [("any_id", Language.indonesian), ("any_en", Language.english)] {
+            let list = reader.phrases(table, key, in: scope)
+            if !list.isEmpty { watch.anyByLanguage[language] = list }
+        }
+        if let value = table["near"] {
+            if let rules = value.array {
+                for (i, rule) in rules.enumerated() {
+                    guard let parts = rule.array, parts.count >= 3, let distance = parts[parts.count - 1].int, distance >= 1, distance <= 50 else {
+                        reader.problem(scope, "near", "near entry \(i + 1) must be [\"word\", \"word\", …, distance] with a distance of 1 to 50 words")
+                        continue
+                    }
+                    let words = parts.dropLast().compactMap(\.string)
+                    guard words.count == parts.count - 1, words.allSatisfy({ WatchMatcher.words(in: $0).count == 1 }) else {
+                        reader.problem(scope, "near", "near entry \(i + 1): every item but the last must be a single word in quotes")
+                        continue
+                    }
+                    watch.near.append(NearRule(words: words, distance: distance))
+                }
+            } else {
+                reader.problem(scope, "near", "near must be an array of rules: near = [[\"kirim\", \"pasukan\", 5]]")
+            }
+        }
+        if let value = table["same_sentence"] {
+            if let flag = value.bool { watch.sameSentence = flag } else { reader.problem(scope, "same_sentence", "same_sentence must be true or false") }
+        }
+        if table["fields"] != nil {
+            var fields = Set<WatchDefinition.Field>()
+            for name in reader.strings(table, "fields", in: scope) {
+                if let field = WatchDefinition.Field(rawValue: name) { fields.insert(field) } else { reader.problem(scope, "fields", "fields may hold \"title\" and \"body\", not \"\(name)\"") }
+            }
+            if !fields.isEmpty { watch.fields = fields }
+        }
+        if let value = table["weights"] {
+            if let weights = value.table {
+                for key in weights.keys.sorted() {
+                    let weight = weights[key]?.double ?? weights[key]?.int.map(Double.init)
+                    guard let weight, weight > 0 else { reader.problem(scope, "weights", "weight of \"\(key)\" must be a positive number"); continue }
+                    guard !WatchMatcher.words(in: key).isEmpty else { reader.problem(scope, "weights", "weighted term \"\(key)\" has no words"); continue }
+                    watch.weights[key] = weight
+                }
+            } else {
+                reader.problem(scope, "weights", "weights must be a table: weights = { \"pasukan\" = 2, \"rusia\" = 1 }")
+            }
+        }
+        if let value = table["threshold"] {
+            if let t = value.double ?? value.int.map(Double.init), t > 0 { watch.threshold = t } else { reader.problem(scope, "threshold", "threshold must be a positive number") }
+        }
+        if watch.threshold != nil && watch.weights.isEmpty { reader.problem(scope, "threshold", "threshold needs weights = { \"term\" = weight, … }") }
+        if !watch.weights.isEmpty && watch.threshold == nil { reader.problem(scope, "weights", "weights need a threshold = N to reach") }
+        // Conditions.
+        if let event = reader.string(table, "event", in: scope) {
+            if let kind = EventFrame.Kind(rawValue: event) { watch.conditions.event = kind } else { reader.problem(scope, "event", "event must be \"deployment\" or \"escalation\", not \"\(event)\"") }
+        }
+        watch.conditions.actors = canonical(reader.strings(table, "actor", in: scope), key: "actor", scope: scope, reader: &reader)
+        watch.conditions.destinations = canonical(reader.strings(table, "destination", in: scope), key: "destination", scope: scope, reader: &reader)
+        watch.conditions.entities = canonical(reader.strings(table, "entity", in: scope), key: "entity", scope: scope, reader: &reader)
+        if let value = table["min_count"] {
+            if let n = value.double ?? value.int.map(Double.init), n >= 0 { watch.conditions.minCount = n } else { reader.problem(scope, "min_count", "min_count must be a number of at least 0") }
+        }
+        if let value = table["hedged"] {
+            if let flag = value.bool { watch.conditions.hedged = flag } else { reader.problem(scope, "hedged", "hedged must be true or false") }
+        }
+        for name in reader.strings(table, "language", in: scope) {
+            if let language = Language(rawValue: name), language != .other { watch.conditions.languages.append(language) } else { reader.problem(scope, "language", "language may hold \"id\" and \"en\", not \"\(name)\"") }
+        }
+        // Boosts and scope.
+        if let value = table["boost_count"] {
+            if let n = value.double ?? value.int.map(Double.init), n > 0 { watch.boosts.countAtLeast = n } else { reader.problem(scope, "boost_count", "boost_count must be a positive number") }
+        }
+        if let n = reader.integer(table, "boost_sources", in: scope, range: 2...100) { watch.boosts.sourcesAtLeast = n }
+        watch.feeds = reader.strings(table, "feeds", in: scope)
+    }
+
+    /// Entity names made canonical through the gazetteer (`Korea Utara` → `North Korea`); a
+    /// name the gazetteer does not know is kept as written (people found by role cues).
+    func canonical(_ names: [String], key: String, scope: String, reader: inout TableReader) -> [String] {
+        names.map { Gazetteer.standard.canonicalName(for: $0) ?? $0 }
     }
 }

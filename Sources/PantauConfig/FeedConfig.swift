@@ -15,6 +15,8 @@ public struct FeedConfig: Sendable, Hashable {
     public var language: String?
     /// PEM file of CA certificates to trust for this feed (`ca_file`).
     public var caFile: String?
+    /// Watch lists this feed is limited to (`watches`; empty: all).
+    public var watches: [String] = []
 
     /// Creates a feed.
     public init(name: String, url: String, interval: Double = 900, minInterval: Double? = nil, maxInterval: Double? = nil,

@@ -107,6 +107,21 @@ struct TableReader {
         return Double(trimmed)
     }
 
+    /// An array of strings (a single string is accepted as a one-element array).
+    mutating func strings(_ table: TOMLTable, _ key: String, in scope: String) -> [String] {
+        guard let value = table[key] else { return [] }
+        if let single = value.string { return [single] }
+        guard let array = value.array else {
+            problem(scope, key, "\(key) must be a string or an array of strings: \(key) = [\"…\"]")
+            return []
+        }
+        var out: [String] = []
+        for (i, element) in array.enumerated() {
+            if let s = element.string, !s.trimmingSpaces().isEmpty { out.append(s) } else { problem(scope, key, "\(key) entry \(i + 1) must be a non-empty string") }
+        }
+        return out
+    }
+
     mutating func phrases(_ table: TOMLTable, _ key: String, in scope: String) -> [String] {
         guard let value = table[key] else { return [] }
         guard let array = value.array else {

@@ -28,10 +28,23 @@ public struct AlertBuilder: Sendable {
     /// The alerts `item` of `feed` raises at `now` (none when no watch list fires).
     public func alerts(for item: FeedItem, feed: FeedConfig, now: Date) -> [AlertRecord] {
         let language = feed.language.flatMap(Language.init(rawValue:))
-        let analysed = extractor.analyse(item.analysisText, language: language)
-        let matches = matcher.match(analysed)
+        let text = item.analysisText
+        let analysed = extractor.analyse(text, language: language)
+        // The title, when there is one, is the text's first line: its sentences are "title".
+        let titleBytes = item.title.isEmpty ? 0 : item.title.utf8.count
+        let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count
+        let published = item.published.map(CivilDate.init(utc:))
+        var recognized: Extraction?
+        func recognize() -> Extraction {
+            if let recognized { return recognized }
+            let value = extractor.recognize(in: analysed, published: published)
+            recognized = value
+            return value
+        }
+        let context = WatchMatcher.Context(feed: feed.name, allowedWatches: feed.watches.isEmpty ? nil : Set(feed.watches), titleSentences: titleSentences)
+        let matches = matcher.match(analysed, context: context, recognized: recognize)
         guard !matches.isEmpty else { return [] }
-        let extraction = extractor.recognize(in: analysed, published: item.published.map(CivilDate.init(utc:)))
+        let extraction = recognize()
         let time = RFC3339.string(now)
         return matches.map { match in
             AlertRecord(
@@ -46,7 +59,8 @@ public struct AlertBuilder: Sendable {
                 matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: extraction.sentences[$0.sentence].text) },
                 evidence: match.evidence,
                 entities: extraction.entities.map(AlertRecord.EntitySummary.init),
-                events: extraction.events
+                events: extraction.events,
+                severityReasons: match.reasons
             )
         }
     }

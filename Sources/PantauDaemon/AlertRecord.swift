@@ -83,10 +83,13 @@ public struct AlertRecord: Codable, Sendable, Equatable {
     public var entities: [EntitySummary]?
     /// The extractor's deployment and escalation frames in the item.
     public var events: [EventFrame]?
+    /// Why the alert has its severity: the base, then each boost (absent before v0.2).
+    public var severityReasons: [String]?
 
     enum CodingKeys: String, CodingKey {
         case schema
         case alertID = "alert_id"
         case time, watch, severity, feed, item, language, matches, evidence, entities, events
+        case severityReasons = "severity_reasons"
     }
 }

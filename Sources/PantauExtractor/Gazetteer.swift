@@ -80,6 +80,14 @@ public struct Gazetteer: Sendable {
         self.byName = byName
     }
 
+    /// The canonical name of an alias as an operator writes it (`Korea Utara`, `dprk`,
+    /// `North Korea`), case-insensitively; nil when no entry has it.
+    public func canonicalName(for alias: String) -> String? {
+        let words = WordSplitter.words(in: alias)
+        guard let first = words.first, let candidates = aliases[first] else { return nil }
+        return candidates.first { $0.words == words }.map { entries[$0.entry].name }
+    }
+
     /// The entry named `name`, if any.
     public func entry(named name: String) -> Entry? { byName[name].map { entries[$0] } }
 }

@@ -8,6 +8,6 @@ struct Pantau: AsyncParsableCommand {
         commandName: "pantau",
         abstract: "Watch news feeds and raise early-warning alerts.",
         version: PantauVersion.string,
-        subcommands: [Run.self, CheckConfig.self, Status.self, Alerts.self, Extract.self, ParseFeed.self]
+        subcommands: [Run.self, CheckConfig.self, TestWatch.self, Status.self, Alerts.self, Extract.self, ParseFeed.self]
     )
 }
