@@ -56,8 +56,10 @@ extension Morphology {
             var base = folded
             if base.hasSuffix("ment") { base = String(base.dropLast(4)) }
             let t = target
-            candidates = [t, t + "e", t + "s", t + "es", t + "ed", t + "ing", t + "ion", t + "ions", t + "ment", t + "ments",
-                          base + "s", base + "ed", base + "ing", base + "d"]
+            // A stem that lost its final e (escalat) takes it back before -s.
+            let lostE = folded.hasSuffix("e") || folded.hasSuffix("ion") || folded.hasSuffix("ions")
+            candidates = (lostE ? [t + "e", t + "es"] : []) + [base + "s", base + "ed", base + "ing", t + "ed", t + "ing", t + "ion", t + "ions",
+                                                                t + "ment", t + "ments", base + "d"]
         case .other:
             return [folded]
         }

@@ -86,6 +86,33 @@ import Testing
         #expect(bad.stderr.contains("--published yesterday"))
     }
 
+    @Test func testWatchExplainsWhichListsFiredAndWhyOthersDidNot() throws {
+        let file = directory + "/doc.txt"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "Korea Utara telah mengirimkan 1.500 tentara ke Rusia.".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try PantauProcess.run(["test-watch", "--config", sampleConfig, "--json", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        let verdicts = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        let byName = Dictionary(uniqueKeysWithValues: (verdicts ?? []).map { ($0["watch"] as? String ?? "", $0) })
+        #expect(byName["troop-deployment"]?["fired"] as? Bool == true)
+        #expect(byName["military-escalation"]?["fired"] as? Bool == false)
+        #expect((byName["military-escalation"]?["reason"] as? String)?.isEmpty == false)
+        let text = try PantauProcess.run(["test-watch", "--config", sampleConfig, file])
+        #expect(text.stdout.contains("FIRED  troop-deployment [high]"))
+        #expect(text.stdout.contains("no     military-escalation: "))
+    }
+
+    @Test func checkConfigExplainShowsStemsAndSurfaceForms() throws {
+        let result = try PantauProcess.run(["check-config", "--config", sampleConfig, "--explain", "troop-deployment"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("[troop-deployment] severity high"))
+        #expect(result.stdout.contains("id: stems [kirim pasukan]"))
+        #expect(result.stdout.contains("dikirim"))
+        let missing = try PantauProcess.run(["check-config", "--config", sampleConfig, "--explain", "no-such-list"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no watch list named \"no-such-list\""))
+    }
+
     @Test func parseFeedReportsAnUnreadableFeed() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try "<html/>".write(toFile: directory + "/bad.xml", atomically: true, encoding: .utf8)

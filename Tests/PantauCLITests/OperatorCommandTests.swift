@@ -46,7 +46,9 @@ import Testing
         #expect(all.stdout.contains("    https://demo.pantau.invalid/internasional/nato-korea-utara-rusia"))
 
         let critical = try PantauProcess.run(["alerts", "--alerts-log", log, "--severity", "critical", "--json"])
-        let lines = critical.stdout.split(separator: "\n")
+        #expect(critical.stdout.split(separator: "\n").count == 2)      // troop-deployment is boosted to critical
+        let escalation = try PantauProcess.run(["alerts", "--alerts-log", log, "--severity", "critical", "--watch", "military-escalation", "--json"])
+        let lines = escalation.stdout.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.contains("\"watch\":\"military-escalation\"") == true)
         let none = try PantauProcess.run(["alerts", "--alerts-log", log, "--since", "2020-01-01", "--watch", "nope", "--json"])

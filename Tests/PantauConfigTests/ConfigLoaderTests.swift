@@ -1,4 +1,5 @@
 import Foundation
+import PantauExtractor
 import Testing
 @testable import PantauConfig
 @testable import PantauWatch
@@ -166,7 +167,7 @@ struct ConfigFixture {
         #expect(problems.contains("\(b):4:1: severity must be one of low, medium, high, critical; not \"urgent\""), "\(problems)")
         #expect(problems.contains("\(b):5:1: any entry 2 (\" -- \") has no words to match"), "\(problems)")
         #expect(problems.contains("\(b):5:1: any entry 3 must be a string"), "\(problems)")
-        #expect(problems.contains { $0.hasPrefix("\(b):7:1: watch list \"empty\" has no phrases") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("\(b):7:1: watch list \"empty\" has nothing to match") }, "\(problems)")
     }
 
     @Test func watchListRootsAreSingleWords() throws {
@@ -180,6 +181,77 @@ struct ConfigFixture {
             "10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"bajak\"]\nroots = [\"bajak\"]\n",
         ])
         #expect(try ok.load().watches.first?.roots == ["bajak"])
+    }
+
+    @Test func readsTheRuleLanguage() throws {
+        let fixture = try ConfigFixture(main: "[[feed]]\nname = \"antara\"\nurl = \"https://example.org/\"\nwatches = [\"rules\"]\n", watches: [
+            "10-rules.toml": """
+                [[watch]]
+                name = "rules"
+                severity = "high"
+                any_id = ["kirim pasukan"]
+                any_en = ["deploy troops"]
+                near = [["kirim", "pasukan", 5]]
+                same_sentence = true
+                fields = ["title"]
+                weights = { "pasukan" = 2, "rusia" = 1.5 }
+                threshold = 3
+                event = "deployment"
+                actor = ["Korea Utara", "DPRK"]
+                destination = "Rusia"
+                min_count = 1000
+                entity = ["PBB"]
+                language = ["id", "en"]
+                hedged = false
+                boost_count = 10000
+                boost_sources = 2
+                feeds = ["antara"]
+                """,
+        ])
+        let config = try fixture.load()
+        let watch = try #require(config.watches.first)
+        #expect(watch.anyByLanguage[.indonesian] == ["kirim pasukan"])
+        #expect(watch.anyByLanguage[.english] == ["deploy troops"])
+        #expect(watch.near == [NearRule(words: ["kirim", "pasukan"], distance: 5)])
+        #expect(watch.sameSentence)
+        #expect(watch.fields == [.title])
+        #expect(watch.weights == ["pasukan": 2, "rusia": 1.5])
+        #expect(watch.threshold == 3)
+        #expect(watch.conditions.event == .deployment)
+        #expect(watch.conditions.actors == ["North Korea", "North Korea"])
+        #expect(watch.conditions.destinations == ["Russia"])
+        #expect(watch.conditions.minCount == 1000)
+        #expect(watch.conditions.entities == ["United Nations"])
+        #expect(watch.conditions.languages == [.indonesian, .english])
+        #expect(watch.conditions.hedged == false)
+        #expect(watch.boosts == SeverityBoosts(countAtLeast: 10000, sourcesAtLeast: 2))
+        #expect(watch.feeds == ["antara"])
+        #expect(config.feeds.first?.watches == ["rules"])
+    }
+
+    @Test func reportsRuleMistakesAtTheirKeys() throws {
+        let fixture = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\nwatches = [\"nope\"]\n", watches: [
+            "10-bad.toml": """
+                [[watch]]
+                name = "bad"
+                any = ["pasukan"]
+                near = [["kirim pasukan", "rusia", 5]]
+                fields = ["footer"]
+                threshold = 2
+                event = "invasion"
+                boost_sources = 1
+                feeds = ["y"]
+                """,
+        ])
+        let problems = fixture.problems()
+        let bad = fixture.directory + "/watch.d/10-bad.toml"
+        #expect(problems.contains("\(bad):4:1: near entry 1: every item but the last must be a single word in quotes"), "\(problems)")
+        #expect(problems.contains("\(bad):5:1: fields may hold \"title\" and \"body\", not \"footer\""), "\(problems)")
+        #expect(problems.contains("\(bad):6:1: threshold needs weights = { \"term\" = weight, … }"), "\(problems)")
+        #expect(problems.contains("\(bad):7:1: event must be \"deployment\" or \"escalation\", not \"invasion\""), "\(problems)")
+        #expect(problems.contains("\(bad):8:1: boost_sources must be between 2 and 100, not 1"), "\(problems)")
+        #expect(problems.contains { $0.contains("feed \"x\" lists watch list \"nope\"") }, "\(problems)")
+        #expect(problems.contains { $0.contains("watch list \"bad\" lists feed \"y\"") }, "\(problems)")
     }
 
     @Test func missingConfigFileSaysWhatToDo() throws {

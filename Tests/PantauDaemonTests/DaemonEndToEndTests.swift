@@ -20,7 +20,9 @@ import Testing
         #expect(alerts.count == first.alerts)
 
         let troops = try #require(alerts.first { $0.watch == "troop-deployment" })
-        #expect(troops.severity == "high")
+        // Base high, +1 because the article counts 10,000 troops (boost_count = 5000).
+        #expect(troops.severity == "critical")
+        #expect(troops.severityReasons == ["base severity high", "count 10000 ≥ 5000: +1 → critical"])
         #expect(troops.language == "id")
         #expect(troops.feed.name == "demo")
         #expect(troops.item.published == "2024-10-24T02:15:00Z")
@@ -29,7 +31,8 @@ import Testing
         #expect(troops.evidence.contains("Korea Utara telah mengirimkan pasukan militernya ke Rusia"))
 
         let escalation = try #require(alerts.first { $0.watch == "military-escalation" })
-        #expect(escalation.matches.map(\.term).contains("memperburuk konflik"))
+        #expect(escalation.matches.map(\.term).contains("perburuk konflik"))
+        #expect(escalation.matches.map(\.text).contains("memperburuk konflik"))
         #expect(escalation.matches.map(\.term).contains("eskalasi"))
         #expect(escalation.matches.map(\.term).contains("invasi"))
 
