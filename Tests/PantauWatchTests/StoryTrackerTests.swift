@@ -1,0 +1,98 @@
+import PantauExtractor
+import Testing
+@testable import PantauWatch
+
+/// Story clustering and escalation tracking across reports from different outlets.
+@Suite struct StoryTrackerTests {
+    static let extractor = Extractor()
+    let hour = 3600.0
+
+    func report(_ feed: String, _ id: String, _ text: String) -> StoryTracker.Report {
+        StoryTracker.Report(itemID: id, feed: feed, title: String(text.prefix(40)), link: nil, extraction: Self.extractor.extract(text))
+    }
+
+    @Test func nearDuplicateRewritesShareAStory() {
+        let a = report("antara", "a1", "Badan intelijen Korea Selatan menyatakan bahwa Korea Utara telah mengirim 1.500 tentara ke Rusia untuk pelatihan sebelum dikirim ke Ukraina, menurut laporan Yonhap pada Jumat.")
+        let b = report("tempo", "t1", "Badan intelijen Korea Selatan menyatakan Korea Utara telah mengirim 1.500 tentara ke Rusia untuk pelatihan sebelum dikirim ke Ukraina, menurut laporan Yonhap hari Jumat.")
+        #expect(SimHash.distance(a.simhash, b.simhash) <= 12)
+        var tracker = StoryTracker()
+        let first = tracker.observe(a, watch: "troops", cooldown: 6 * hour, now: 0)
+        let second = tracker.observe(b, watch: "troops", cooldown: 6 * hour, now: hour)
+        guard case .alert(let story) = first.outcomes.first, case .corroboration(let same, let newSources, _) = second.outcomes.first else {
+            Issue.record("expected alert then corroboration: \(first.outcomes) \(second.outcomes)")
+            return
+        }
+        #expect(story == same)
+        #expect(newSources == ["tempo"])
+    }
+
+    @Test func theSameFrameInOtherWordsJoinsTheStory() {
+        let a = report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS.")
+        let b = report("reuters", "r1", "North Korea has sent 1,500 troops to Russia, South Korea's National Intelligence Service said on Friday.")
+        var tracker = StoryTracker()
+        _ = tracker.observe(a, watch: "troops", cooldown: 6 * hour, now: 0)
+        let second = tracker.observe(b, watch: "troops", cooldown: 6 * hour, now: hour)
+        #expect(tracker.stories.count == 1)
+        if case .corroboration = second.outcomes.first {} else { Issue.record("expected a corroboration, got \(second.outcomes)") }
+    }
+
+    @Test func differentStoriesOnTheSameTopicStayApart() {
+        var tracker = StoryTracker()
+        _ = tracker.observe(report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."), watch: "korea", cooldown: 6 * hour, now: 0)
+        let missile = tracker.observe(report("antara", "a2", "Korea Utara kembali meluncurkan rudal balistik ke Laut Jepang pada Kamis pagi, kata militer Korea Selatan."),
+                                      watch: "korea", cooldown: 6 * hour, now: hour)
+        let belarus = tracker.observe(report("tempo", "t9", "Rusia mengirim 3.000 tentara ke Belarus untuk latihan perang, kata kementerian pertahanan."),
+                                      watch: "korea", cooldown: 6 * hour, now: 2 * hour)
+        #expect(tracker.stories.count == 3)
+        if case .alert = missile.outcomes.first {} else { Issue.record("missile test merged: \(missile.outcomes)") }
+        if case .alert = belarus.outcomes.first {} else { Issue.record("Belarus deployment merged: \(belarus.outcomes)") }
+    }
+
+    @Test func escalationAcrossThreeReportsCitesTheEarlierOne() {
+        var tracker = StoryTracker()
+        let cooldown = 6 * hour
+        let first = tracker.observe(report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."), watch: "troops", cooldown: cooldown, now: 0)
+        let second = tracker.observe(report("reuters", "r1", "North Korea has sent 1,500 troops to Russia, South Korean intelligence said."), watch: "troops", cooldown: cooldown, now: hour)
+        let third = tracker.observe(report("kompas", "k1", "Korea Utara mengirim 10.000 tentara ke Rusia, kata Zelensky."), watch: "troops", cooldown: cooldown, now: 2 * hour)
+        if case .alert = first.outcomes.first {} else { Issue.record("first: \(first.outcomes)") }
+        if case .corroboration = second.outcomes.first {} else { Issue.record("second: \(second.outcomes)") }
+        guard case .escalation(_, let what, let previous, let current) = third.outcomes.first else {
+            Issue.record("third: \(third.outcomes)")
+            return
+        }
+        #expect(what == "deployment North Korea → Russia: 10000 troops after 1500")
+        #expect(previous.itemID == "a1")
+        #expect(current.itemID == "k1")
+    }
+
+    @Test func aNewKindOfAssetIsAnEscalation() {
+        var tracker = StoryTracker()
+        _ = tracker.observe(report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."), watch: "troops", cooldown: 6 * hour, now: 0)
+        let ships = tracker.observe(report("antara", "a2", "Korea Utara mengirim tujuh kapal perang ke Rusia, kata NIS."), watch: "troops", cooldown: 6 * hour, now: hour)
+        guard case .escalation(_, let what, _, _) = ships.outcomes.first else {
+            Issue.record("expected an escalation: \(ships.outcomes)")
+            return
+        }
+        #expect(what == "deployment North Korea → Russia: now warships as well as troops")
+    }
+
+    @Test func afterTheCooldownAStoryAlertsAgainAndOldStoriesExpire() {
+        var tracker = StoryTracker(window: 24 * hour)
+        let a = report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS.")
+        _ = tracker.observe(a, watch: "troops", cooldown: 2 * hour, now: 0)
+        let later = tracker.observe(report("tempo", "t1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."), watch: "troops", cooldown: 2 * hour, now: 3 * hour)
+        if case .alert = later.outcomes.first {} else { Issue.record("expected a new alert after the cooldown: \(later.outcomes)") }
+        let muchLater = tracker.observe(report("kompas", "k1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."), watch: "troops", cooldown: 2 * hour, now: 40 * hour)
+        if case .alert = muchLater.outcomes.first {} else { Issue.record("expected a new story after the window") }
+        #expect(tracker.stories.count == 1)
+    }
+
+    @Test func memoryIsBoundedByMaxStories() {
+        var tracker = StoryTracker(maxStories: 3)
+        for i in 0..<10 {
+            _ = tracker.observe(report("f", "i\(i)", "Laporan nomor \(i) tentang topik berbeda \(String(repeating: "kata\(i) ", count: 5))."),
+                                watch: "w", cooldown: hour, now: Double(i))
+        }
+        #expect(tracker.stories.count == 3)
+    }
+}
