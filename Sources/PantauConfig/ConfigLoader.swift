@@ -56,7 +56,7 @@ public struct ConfigLoader: Sendable {
         if let table = reader.table(document.table, "daemon", in: "") {
             reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes",
                                                                "fetch_timeout", "connect_timeout", "max_per_host", "low_speed_limit", "low_speed_time",
-                                                               "user_agent_contact"])
+                                                               "user_agent_contact", "story_window"])
             if let v = reader.string(table, "state_dir", in: "daemon") { daemon.stateDirectory = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.string(table, "alerts_log", in: "daemon") { daemon.alertsLog = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.duration(table, "poll_interval", in: "daemon") { daemon.pollInterval = v }
@@ -69,6 +69,7 @@ public struct ConfigLoader: Sendable {
             if let v = reader.integer(table, "low_speed_limit", in: "daemon", range: 1...(1 << 30)) { daemon.lowSpeedLimit = v }
             if let v = reader.duration(table, "low_speed_time", in: "daemon") { daemon.lowSpeedTime = v }
             if let v = reader.string(table, "user_agent_contact", in: "daemon") { daemon.userAgentContact = v }
+            if let v = reader.duration(table, "story_window", in: "daemon") { daemon.storyWindow = v }
         }
 
         let feeds = readFeeds(document.table, reader: &reader, daemon: daemon, baseDirectory: baseDirectory)
@@ -194,7 +195,7 @@ public struct ConfigLoader: Sendable {
             reader.checkKeys(table, table: scope, allowed: [
                 "name", "severity", "any", "all", "none", "roots", "any_id", "any_en", "near", "same_sentence", "fields",
                 "weights", "threshold", "event", "actor", "destination", "min_count", "entity", "language", "hedged",
-                "boost_count", "boost_sources", "feeds",
+                "boost_count", "boost_sources", "feeds", "cooldown",
             ])
             let name = reader.string(table, "name", in: scope, required: true, what: "watch list")
             if let name {
@@ -340,6 +341,9 @@ extension ConfigLoader {
         }
         if let n = reader.integer(table, "boost_sources", in: scope, range: 2...100) { watch.boosts.sourcesAtLeast = n }
         watch.feeds = reader.strings(table, "feeds", in: scope)
+        if table["cooldown"] != nil {
+            if let seconds = reader.duration(table, "cooldown", in: scope) { watch.cooldown = seconds }
+        }
     }
 
     /// Entity names made canonical through the gazetteer (`Korea Utara` → `North Korea`); a

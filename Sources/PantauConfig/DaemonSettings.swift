@@ -25,6 +25,8 @@ public struct DaemonSettings: Sendable, Hashable {
     /// A URL or address publishers can reach the operator at, added to the `User-Agent`
     /// (`user_agent_contact`).
     public var userAgentContact: String?
+    /// Seconds a story stays open to further reports (`story_window`, default 72 hours).
+    public var storyWindow: Double = 72 * 3600
 
     /// Creates settings with the packaged defaults.
     public init(stateDirectory: String = "/var/lib/pantau", alertsLog: String = "/var/log/pantau/alerts.jsonl",

@@ -25,8 +25,24 @@ public struct AlertBuilder: Sendable {
         self.init(extractor: extractor, matcher: WatchMatcher(watches: watches, morphology: extractor.morphology))
     }
 
-    /// The alerts `item` of `feed` raises at `now` (none when no watch list fires).
+    /// An alert before story tracking decided what it is, with what the tracker needs.
+    public struct Candidate: Sendable {
+        /// The alert as raised by the watch list.
+        public var record: AlertRecord
+        /// The item as a story report.
+        public var report: StoryTracker.Report
+        /// The watch list's cooldown in seconds.
+        public var cooldown: Double
+    }
+
+    /// The alerts `item` of `feed` raises at `now` (none when no watch list fires), before
+    /// story tracking.
     public func alerts(for item: FeedItem, feed: FeedConfig, now: Date) -> [AlertRecord] {
+        candidates(for: item, feed: feed, now: now).map(\.record)
+    }
+
+    /// The alerts `item` raises, each with its story report.
+    public func candidates(for item: FeedItem, feed: FeedConfig, now: Date) -> [Candidate] {
         let language = feed.language.flatMap(Language.init(rawValue:))
         let text = item.analysisText
         let analysed = extractor.analyse(text, language: language)
@@ -46,8 +62,10 @@ public struct AlertBuilder: Sendable {
         guard !matches.isEmpty else { return [] }
         let extraction = recognize()
         let time = RFC3339.string(now)
+        let report = StoryTracker.Report(itemID: item.id, feed: feed.name, title: item.title, link: item.link, extraction: extraction)
+        let cooldowns = Dictionary(matcher.watches.map { ($0.name, $0.cooldown) }, uniquingKeysWith: { a, _ in a })
         return matches.map { match in
-            AlertRecord(
+            let record = AlertRecord(
                 schema: 1,
                 alertID: StableHash.hex(feed.name, item.id, match.watch),
                 time: time,
@@ -60,8 +78,10 @@ public struct AlertBuilder: Sendable {
                 evidence: match.evidence,
                 entities: extraction.entities.map(AlertRecord.EntitySummary.init),
                 events: extraction.events,
-                severityReasons: match.reasons
+                severityReasons: match.reasons,
+                kind: "alert"
             )
+            return Candidate(record: record, report: report, cooldown: cooldowns[match.watch] ?? WatchDefinition.defaultCooldown)
         }
     }
 }

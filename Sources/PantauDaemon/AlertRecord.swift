@@ -85,11 +85,33 @@ public struct AlertRecord: Codable, Sendable, Equatable {
     public var events: [EventFrame]?
     /// Why the alert has its severity: the base, then each boost (absent before v0.2).
     public var severityReasons: [String]?
+    /// `alert` (absent in older records), `corroboration` (another report of a story already
+    /// alerted) or `escalation` (a higher count or a new kind of asset in a story).
+    public var kind: String?
+    /// The story the item belongs to.
+    public var story: String?
+    /// For corroborations: new sources and new facts; for escalations: what escalated.
+    public var details: [String]?
+    /// For escalations: the earlier report and this one.
+    public var cites: [Citation]?
+
+    /// A report a record cites.
+    public struct Citation: Codable, Sendable, Equatable {
+        /// The item's identity in its feed.
+        public var id: String
+        /// The feed it came from.
+        public var feed: String
+        /// Its title.
+        public var title: String
+        /// Its link.
+        public var link: String?
+    }
 
     enum CodingKeys: String, CodingKey {
         case schema
         case alertID = "alert_id"
         case time, watch, severity, feed, item, language, matches, evidence, entities, events
         case severityReasons = "severity_reasons"
+        case kind, story, details, cites
     }
 }

@@ -23,6 +23,8 @@ public final class Daemon: Sendable {
     let notifier: ServiceNotifier
     let driverBox = DriverBox()
     let lock: StateDirectoryLock
+    /// Stories across feeds and reloads.
+    let stories: StoryBook
 
     /// Takes the state directory's lock and opens state and log for `configuration`.
     /// Throws ``StateDirectoryLockError``, ``StoreError`` or ``AlertLogError`` with the path
@@ -33,6 +35,7 @@ public final class Daemon: Sendable {
         self.notifier = notifier
         self.lock = try StateDirectoryLock(directory: configuration.daemon.stateDirectory)
         self.store = try StateStore(directory: configuration.daemon.stateDirectory)
+        self.stories = StoryBook(store: store, window: configuration.daemon.storyWindow, logger: logger)
         self.alertLog = try AlertLogFile(path: configuration.daemon.alertsLog)
         self.delivery = AlertDelivery(store: store, log: alertLog, logger: logger)
         self.fetcher = Fetcher(
@@ -45,7 +48,8 @@ public final class Daemon: Sendable {
     /// The pipeline for `configuration` over this daemon's store and log.
     func pipeline(for configuration: PantauConfiguration) -> FeedPipeline {
         let builder = AlertBuilder(watches: configuration.watches)
-        return FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger)
+        stories.setWindow(configuration.daemon.storyWindow)
+        return FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger, stories: stories)
     }
 
     /// Polls feeds: each once when `once` is true, else at their intervals until ``stop()``.

@@ -4,6 +4,7 @@ import PantauConfig
 import PantauFeeds
 import PantauFetch
 import PantauStore
+import PantauWatch
 
 /// Everything after a fetch, for one feed: classify the response, parse, drop seen items,
 /// extract and match the new ones, and commit "seen" and alerts in one transaction. The
@@ -15,6 +16,8 @@ public struct FeedPipeline: Sendable {
     let parser: FeedParser
     let builder: AlertBuilder
     let delivery: AlertDelivery
+    /// Story clustering and escalation tracking (nil: every alert stands alone).
+    let stories: StoryBook?
     let classifier = ResponseClassifier()
     let logger: Logger
     let encoder: JSONEncoder
@@ -23,7 +26,9 @@ public struct FeedPipeline: Sendable {
     public var parsing = true
 
     /// Creates a pipeline.
-    public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger) {
+    public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger,
+                stories: StoryBook? = nil) {
+        self.stories = stories
         self.store = store
         self.parser = parser
         self.builder = builder
@@ -163,15 +168,47 @@ public struct FeedPipeline: Sendable {
         var taken = Set<String>()
         let newItems = parsed.items.filter { unseenSet.contains($0.id) && taken.insert($0.id).inserted }
         var alerts: [(id: String, record: String)] = []
+        var changedStories: [String: (key: String, lastSeen: Double, data: String)] = [:]
         for item in newItems {
-            for record in builder.alerts(for: item, feed: feed, now: now) {
-                let json = String(decoding: try encoder.encode(record), as: UTF8.self)
-                alerts.append((record.alertID, json))
+            for candidate in builder.candidates(for: item, feed: feed, now: now) {
+                var records = [candidate.record]
+                if let stories {
+                    let (outcomes, story) = stories.observe(candidate.report, watch: candidate.record.watch, cooldown: candidate.cooldown, now: now)
+                    changedStories[story.key] = story
+                    records = outcomes.map { Self.record(for: $0, from: candidate.record) }
+                }
+                for record in records {
+                    let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                    alerts.append((record.alertID, json))
+                }
             }
         }
-        try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now)
+        try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now, stories: Array(changedStories.values),
+                         expireStoriesBefore: stories.map { now.timeIntervalSince1970 - $0.window })
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
         return (parsed.items.count, newItems.count, alerts.count, hint)
+    }
+
+    /// The record a story outcome calls for, made from the alert the watch list raised.
+    static func record(for outcome: StoryTracker.Outcome, from alert: AlertRecord) -> AlertRecord {
+        var record = alert
+        func cite(_ c: StoryTracker.Citation) -> AlertRecord.Citation { .init(id: c.itemID, feed: c.feed, title: c.title, link: c.link) }
+        switch outcome {
+        case .alert(let story):
+            record.story = story
+        case .corroboration(let story, let newSources, let newFacts):
+            record.kind = "corroboration"
+            record.story = story
+            record.details = newSources.map { "new source: \($0)" } + newFacts.map { "new fact: \($0)" }
+            record.alertID = StableHash.hex(alert.feed.name, alert.item.id, alert.watch, "corroboration")
+        case .escalation(let story, let what, let previous, let current):
+            record.kind = "escalation"
+            record.story = story
+            record.details = [what]
+            record.cites = [cite(previous), cite(current)]
+            record.alertID = StableHash.hex(alert.feed.name, alert.item.id, alert.watch, "escalation", what)
+        }
+        return record
     }
 
     /// Writes pending alerts to the log; on failure they stay in the outbox for a retry.

@@ -21,7 +21,7 @@ public final class StateStore: Sendable {
     let feedCache: Mutex<FeedCache>
 
     /// Schema version written to `PRAGMA user_version`.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// Permanent redirects in a row after which the new URL replaces the configured one
     /// (until the configuration changes the feed's URL).
@@ -59,6 +59,7 @@ public final class StateStore: Sendable {
                 created REAL NOT NULL, record TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(delivered, seq);
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS stories(key TEXT PRIMARY KEY, last_seen REAL NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
             """)
         try Self.migrate(db)
         // Every feed state is read once here: afterwards the cache is the whole truth and
@@ -219,7 +220,8 @@ public final class StateStore: Sendable {
 
     /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
     /// record) in the outbox. Alerts whose id is already queued are ignored.
-    public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date()) throws(StoreError) {
+    public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date(),
+                       stories: [(key: String, lastSeen: Double, data: String)] = [], expireStoriesBefore: Double? = nil) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             try db.transaction { () throws(StoreError) in
                 try writeDirtyStates(db)
@@ -231,7 +233,25 @@ public final class StateStore: Sendable {
                 for alert in alerts {
                     try queue.bind(.text(alert.id), .double(now.timeIntervalSince1970), .text(alert.record)).run()
                 }
+                // Story state changes with the alerts it decided, in the same transaction.
+                if !stories.isEmpty {
+                    let save = try db.cached("INSERT OR REPLACE INTO stories(key, last_seen, data) VALUES(?, ?, ?)")
+                    for story in stories { try save.bind(.text(story.key), .double(story.lastSeen), .text(story.data)).run() }
+                }
+                if let cutoff = expireStoriesBefore {
+                    try db.cached("DELETE FROM stories WHERE last_seen < ?").bind(.double(cutoff)).run()
+                }
             }
+        }
+    }
+
+    /// Every stored story (key, JSON), for the story tracker at start-up.
+    public func stories() throws(StoreError) -> [(key: String, data: String)] {
+        try database.withLock { db throws(StoreError) -> [(key: String, data: String)] in
+            let statement = try db.prepare("SELECT key, data FROM stories")
+            var out: [(key: String, data: String)] = []
+            while try statement.step() { out.append((statement.text(0) ?? "", statement.text(1) ?? "")) }
+            return out
         }
     }
 

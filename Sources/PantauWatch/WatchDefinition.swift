@@ -49,6 +49,12 @@ public struct WatchDefinition: Sendable, Hashable {
     public var boosts: SeverityBoosts
     /// Feeds this list applies to (empty: every feed).
     public var feeds: [String]
+    /// Seconds after a story's alert during which further reports of it are corroborations,
+    /// not new alerts (`cooldown`, default 6 hours).
+    public var cooldown: Double = WatchDefinition.defaultCooldown
+
+    /// The default ``cooldown``: six hours.
+    public static let defaultCooldown: Double = 6 * 3600
 
     /// Creates a watch definition.
     public init(name: String, severity: Severity, any: [String] = [], all: [String] = [], none: [String] = [], roots: [String] = [],
