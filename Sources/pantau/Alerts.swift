@@ -88,6 +88,11 @@ struct AlertPrinter {
             let time = r.time.replacingOccurrences(of: "T", with: " ")
             let row = [time, pad(r.severity.uppercased(), 8), pad(r.watch, watchWidth), pad(r.feed.name, feedWidth), r.item.title]
             Swift.print(row.joined(separator: "  "))
+            // Corroborations and escalations say so, with what is new and whom they cite.
+            if let kind = r.kind, kind != "alert" {
+                Swift.print("    \(kind.uppercased()): " + (r.details ?? []).joined(separator: "; "))
+                for cited in r.cites ?? [] { Swift.print("    cites [\(cited.feed)] \(cited.title)") }
+            }
             Swift.print("    " + r.evidence)
             if let link = r.item.link { Swift.print("    " + link) }
         }
