@@ -195,7 +195,7 @@ public struct ConfigLoader: Sendable {
             reader.checkKeys(table, table: scope, allowed: [
                 "name", "severity", "any", "all", "none", "roots", "any_id", "any_en", "near", "same_sentence", "fields",
                 "weights", "threshold", "event", "actor", "destination", "min_count", "entity", "language", "hedged",
-                "boost_count", "boost_sources", "feeds", "cooldown",
+                "boost_count", "boost_sources", "feeds", "cooldown", "sink",
             ])
             let name = reader.string(table, "name", in: scope, required: true, what: "watch list")
             if let name {
@@ -344,6 +344,42 @@ extension ConfigLoader {
         if table["cooldown"] != nil {
             if let seconds = reader.duration(table, "cooldown", in: scope) { watch.cooldown = seconds }
         }
+        watch.sinks = readSinks(table, scope: scope, reader: &reader)
+    }
+
+    /// `[[watch.sink]]` tables: `type = "text"` with `path`, `"exec"` with `command` (an
+    /// array: program and arguments, no shell), `"webhook"` with `url`; `timeout` (default 10s).
+    func readSinks(_ table: TOMLTable, scope: String, reader: inout TableReader) -> [AlertSink] {
+        guard let value = table["sink"] else { return [] }
+        guard let array = value.array else {
+            reader.problem(scope, "sink", "sink must be an array of tables: write [[watch.sink]]")
+            return []
+        }
+        var sinks: [AlertSink] = []
+        for (i, element) in array.enumerated() {
+            guard let sink = element.table else { reader.problem(scope, "sink", "sink entry \(i + 1) must be a table: write [[watch.sink]]"); continue }
+            let timeout = sink["timeout"] == nil ? 10 : (reader.duration(sink, "timeout", in: scope) ?? 10)
+            switch sink["type"]?.string {
+            case "text":
+                guard let path = sink["path"]?.string, !path.isEmpty else { reader.problem(scope, "sink", "sink entry \(i + 1): a text sink needs path = \"/var/log/pantau/…\""); continue }
+                sinks.append(AlertSink(kind: .text(path: path), timeout: timeout))
+            case "exec":
+                let command = sink["command"]?.array?.compactMap(\.string) ?? []
+                guard !command.isEmpty, command.count == sink["command"]?.array?.count, command[0].hasPrefix("/") else {
+                    reader.problem(scope, "sink", "sink entry \(i + 1): an exec sink needs command = [\"/absolute/program\", \"arg\", …] (run without a shell)")
+                    continue
+                }
+                sinks.append(AlertSink(kind: .exec(command: command), timeout: timeout))
+            case "webhook":
+                guard let url = sink["url"]?.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                    reader.problem(scope, "sink", "sink entry \(i + 1): a webhook sink needs url = \"https://…\""); continue
+                }
+                sinks.append(AlertSink(kind: .webhook(url: url), timeout: timeout))
+            default:
+                reader.problem(scope, "sink", "sink entry \(i + 1): type must be \"text\", \"exec\" or \"webhook\"")
+            }
+        }
+        return sinks
     }
 
     /// Entity names made canonical through the gazetteer (`Korea Utara` → `North Korea`); a

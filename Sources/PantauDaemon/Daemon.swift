@@ -25,6 +25,8 @@ public final class Daemon: Sendable {
     let lock: StateDirectoryLock
     /// Stories across feeds and reloads.
     let stories: StoryBook
+    /// Deliveries to the watch lists' sinks.
+    public let sinks: SinkDispatcher
 
     /// Takes the state directory's lock and opens state and log for `configuration`.
     /// Throws ``StateDirectoryLockError``, ``StoreError`` or ``AlertLogError`` with the path
@@ -43,12 +45,14 @@ public final class Daemon: Sendable {
                                  userAgent: Fetcher.userAgent(contact: configuration.daemon.userAgentContact)),
             executor: DispatchQueueExecutor(label: "pantau.loop"), logger: logger
         )
+        self.sinks = SinkDispatcher(store: store, fetcher: fetcher, logger: logger)
     }
 
     /// The pipeline for `configuration` over this daemon's store and log.
     func pipeline(for configuration: PantauConfiguration) -> FeedPipeline {
         let builder = AlertBuilder(watches: configuration.watches)
         stories.setWindow(configuration.daemon.storyWindow)
+        sinks.configure(configuration.watches)
         return FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger, stories: stories)
     }
 
@@ -65,9 +69,19 @@ public final class Daemon: Sendable {
         let stopEarly = driverBox.install(driver)
         logger.info("polling", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "once": "\(once)"])
         if stopEarly { stop() }
+        // Sinks are served by their own task: a slow program or an unreachable webhook never
+        // holds up polling.
+        let sinkTask = Task { [sinks] in
+            while !Task.isCancelled {
+                await sinks.runDue()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
         let summary = await driver.run()
+        sinkTask.cancel()
         _ = driverBox.install(nil)
         _ = pipeline.deliver()
+        await sinks.runDue()
         do {
             try store.flushFeedStates()
         } catch {

@@ -18,6 +18,8 @@ public struct FeedPipeline: Sendable {
     let delivery: AlertDelivery
     /// Story clustering and escalation tracking (nil: every alert stands alone).
     let stories: StoryBook?
+    /// How many sinks each watch list has (their jobs are queued with the alerts).
+    let sinkCounts: [String: Int]
     let classifier = ResponseClassifier()
     let logger: Logger
     let encoder: JSONEncoder
@@ -29,6 +31,7 @@ public struct FeedPipeline: Sendable {
     public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger,
                 stories: StoryBook? = nil) {
         self.stories = stories
+        self.sinkCounts = Dictionary(builder.matcher.watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
         self.store = store
         self.parser = parser
         self.builder = builder
@@ -169,6 +172,7 @@ public struct FeedPipeline: Sendable {
         let newItems = parsed.items.filter { unseenSet.contains($0.id) && taken.insert($0.id).inserted }
         var alerts: [(id: String, record: String)] = []
         var changedStories: [String: (key: String, lastSeen: Double, data: String)] = [:]
+        var sinkJobs: [(sink: String, alertID: String, record: String)] = []
         for item in newItems {
             for candidate in builder.candidates(for: item, feed: feed, now: now) {
                 var records = [candidate.record]
@@ -177,14 +181,16 @@ public struct FeedPipeline: Sendable {
                     changedStories[story.key] = story
                     records = outcomes.map { Self.record(for: $0, from: candidate.record) }
                 }
+                let sinkCount = sinkCounts[candidate.record.watch] ?? 0
                 for record in records {
                     let json = String(decoding: try encoder.encode(record), as: UTF8.self)
                     alerts.append((record.alertID, json))
+                    for i in 0..<sinkCount { sinkJobs.append((SinkDispatcher.id(watch: record.watch, index: i), record.alertID, json)) }
                 }
             }
         }
         try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now, stories: Array(changedStories.values),
-                         expireStoriesBefore: stories.map { now.timeIntervalSince1970 - $0.window })
+                         expireStoriesBefore: stories.map { now.timeIntervalSince1970 - $0.window }, sinkJobs: sinkJobs)
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
         return (parsed.items.count, newItems.count, alerts.count, hint)
     }

@@ -34,6 +34,18 @@ extension Fetcher {
         try FetchError.check(ccurl_easy_setopt_pointer(easy, CURLOPT_PRIVATE, UnsafeMutableRawPointer(bitPattern: transfer.id)), "setting private data", url: url)
 
         var list: UnsafeMutablePointer<curl_slist>?
+        if let body = request.body {
+            // A POST (webhook sinks). The body is copied by libcurl; easy handles are reused,
+            // so a GET below resets the method explicitly.
+            try set(CURLOPT_POSTFIELDSIZE, body.count)
+            var bytes = body + [0]
+            let code = bytes.withUnsafeMutableBytes { ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress) }
+            try FetchError.check(code, "setting the request body", url: url)
+            try set(CURLOPT_POSTREDIR, 7)  // keep POST across 301/302/303 redirects
+            list = curl_slist_append(list, "Content-Type: \(request.contentType ?? "application/octet-stream")")
+        } else {
+            try set(CURLOPT_HTTPGET, 1)
+        }
         if let etag = request.etag { list = curl_slist_append(list, "If-None-Match: \(etag)") }
         if let lastModified = request.lastModified { list = curl_slist_append(list, "If-Modified-Since: \(lastModified)") }
         if let list {

@@ -60,6 +60,10 @@ public final class StateStore: Sendable {
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(delivered, seq);
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS stories(key TEXT PRIMARY KEY, last_seen REAL NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS sink_jobs(
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, sink TEXT NOT NULL, alert_id TEXT NOT NULL, record TEXT NOT NULL,
+                created REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt REAL NOT NULL, last_error TEXT,
+                UNIQUE(sink, alert_id));
             """)
         try Self.migrate(db)
         // Every feed state is read once here: afterwards the cache is the whole truth and
@@ -221,7 +225,8 @@ public final class StateStore: Sendable {
     /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
     /// record) in the outbox. Alerts whose id is already queued are ignored.
     public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date(),
-                       stories: [(key: String, lastSeen: Double, data: String)] = [], expireStoriesBefore: Double? = nil) throws(StoreError) {
+                       stories: [(key: String, lastSeen: Double, data: String)] = [], expireStoriesBefore: Double? = nil,
+                       sinkJobs: [(sink: String, alertID: String, record: String)] = []) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             try db.transaction { () throws(StoreError) in
                 try writeDirtyStates(db)
@@ -238,10 +243,65 @@ public final class StateStore: Sendable {
                     let save = try db.cached("INSERT OR REPLACE INTO stories(key, last_seen, data) VALUES(?, ?, ?)")
                     for story in stories { try save.bind(.text(story.key), .double(story.lastSeen), .text(story.data)).run() }
                 }
+                if !sinkJobs.isEmpty {
+                    let enqueue = try db.cached("INSERT OR IGNORE INTO sink_jobs(sink, alert_id, record, created, next_attempt) VALUES(?, ?, ?, ?, ?)")
+                    for job in sinkJobs {
+                        try enqueue.bind(.text(job.sink), .text(job.alertID), .text(job.record), .double(now.timeIntervalSince1970), .double(now.timeIntervalSince1970)).run()
+                    }
+                }
                 if let cutoff = expireStoriesBefore {
                     try db.cached("DELETE FROM stories WHERE last_seen < ?").bind(.double(cutoff)).run()
                 }
             }
+        }
+    }
+
+    /// A delivery to a sink waiting to be made (or retried).
+    public struct SinkJob: Sendable, Hashable {
+        /// Row id.
+        public var seq: Int64
+        /// Sink id (`watch#index`).
+        public var sink: String
+        /// The alert's JSON record.
+        public var record: String
+        /// When it was queued (seconds since 1970).
+        public var created: Double
+        /// Failed attempts so far.
+        public var attempts: Int
+    }
+
+    /// Sink deliveries due at `now` whose alert is already in the alerts log, oldest first.
+    public func dueSinkJobs(now: Double, limit: Int = 100) throws(StoreError) -> [SinkJob] {
+        try database.withLock { db throws(StoreError) -> [SinkJob] in
+            let statement = try db.cached("SELECT seq, sink, record, created, attempts FROM sink_jobs WHERE next_attempt <= ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = sink_jobs.alert_id AND o.delivered = 0) ORDER BY seq LIMIT ?")
+            statement.bind(.double(now), .int(Int64(limit)))
+            var jobs: [SinkJob] = []
+            while try statement.step() {
+                jobs.append(SinkJob(seq: statement.int(0), sink: statement.text(1) ?? "", record: statement.text(2) ?? "",
+                                    created: statement.double(3) ?? 0, attempts: Int(statement.int(4))))
+            }
+            return jobs
+        }
+    }
+
+    /// Removes a delivered (or abandoned) sink job.
+    public func finishSinkJob(_ seq: Int64) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in try db.cached("DELETE FROM sink_jobs WHERE seq = ?").bind(.int(seq)).run() }
+    }
+
+    /// Schedules a failed sink job's next attempt.
+    public func retrySinkJob(_ seq: Int64, at next: Double, error: String) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.cached("UPDATE sink_jobs SET attempts = attempts + 1, next_attempt = ?, last_error = ? WHERE seq = ?")
+                .bind(.double(next), .text(error), .int(seq)).run()
+        }
+    }
+
+    /// How many sink deliveries are waiting.
+    public func pendingSinkJobs() throws(StoreError) -> Int {
+        try database.withLock { db throws(StoreError) -> Int in
+            let statement = try db.prepare("SELECT COUNT(*) FROM sink_jobs")
+            return try statement.step() ? Int(statement.int(0)) : 0
         }
     }
 

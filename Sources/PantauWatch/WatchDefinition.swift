@@ -53,6 +53,9 @@ public struct WatchDefinition: Sendable, Hashable {
     /// not new alerts (`cooldown`, default 6 hours).
     public var cooldown: Double = WatchDefinition.defaultCooldown
 
+    /// Sinks besides the alerts log (`[[watch.sink]]`).
+    public var sinks: [AlertSink] = []
+
     /// The default ``cooldown``: six hours.
     public static let defaultCooldown: Double = 6 * 3600
 

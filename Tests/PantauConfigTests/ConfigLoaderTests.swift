@@ -254,6 +254,36 @@ struct ConfigFixture {
         #expect(problems.contains { $0.contains("watch list \"bad\" lists feed \"y\"") }, "\(problems)")
     }
 
+    @Test func readsSinksAndRejectsUnsafeOnes() throws {
+        let good = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: [
+            "10-a.toml": """
+                [[watch]]
+                name = "a"
+                any = ["pasukan"]
+                cooldown = "2h"
+                [[watch.sink]]
+                type = "webhook"
+                url = "https://hooks.example.org/pantau"
+                timeout = "5s"
+                [[watch.sink]]
+                type = "exec"
+                command = ["/usr/local/bin/notify", "--channel", "ops"]
+                [[watch.sink]]
+                type = "text"
+                path = "/var/log/pantau/a.log"
+                """,
+        ])
+        let watch = try #require(try good.load().watches.first)
+        #expect(watch.cooldown == 7200)
+        #expect(watch.sinks == [AlertSink(kind: .webhook(url: "https://hooks.example.org/pantau"), timeout: 5),
+                                AlertSink(kind: .exec(command: ["/usr/local/bin/notify", "--channel", "ops"])),
+                                AlertSink(kind: .text(path: "/var/log/pantau/a.log"))])
+        let bad = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: [
+            "10-b.toml": "[[watch]]\nname = \"b\"\nany = [\"pasukan\"]\n[[watch.sink]]\ntype = \"exec\"\ncommand = [\"notify | sh\"]\n",
+        ])
+        #expect(bad.problems().contains { $0.contains("an exec sink needs command = [\"/absolute/program\"") }, "\(bad.problems())")
+    }
+
     @Test func missingConfigFileSaysWhatToDo() throws {
         do {
             _ = try ConfigLoader(environment: [:]).load(path: "/nonexistent/pantau.toml")

@@ -16,6 +16,8 @@ public final class TestHTTPServer: Sendable {
         public var path: String
         /// Header fields, names lowercased.
         public var headers: [String: String]
+        /// The request body (read when it has a Content-Length).
+        public var body: [UInt8] = []
     }
 
     /// What to send back.
@@ -151,7 +153,16 @@ public final class TestHTTPServer: Sendable {
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
-            let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers)
+            var request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers)
+            if let length = headers["content-length"].flatMap({ Int($0) }), length > 0 {
+                while buffer.count < length {
+                    let n = read(client, &chunk, chunk.count)
+                    if n <= 0 { return }
+                    buffer.append(contentsOf: chunk[0..<n])
+                }
+                request.body = Array(buffer[0..<length])
+                buffer.removeFirst(length)
+            }
             log.withLock { $0.append(request) }
             inFlight.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
             let response = handler(request)

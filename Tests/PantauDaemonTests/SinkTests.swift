@@ -1,0 +1,85 @@
+import Foundation
+import PantauConfig
+import PantauDaemon
+import PantauTestSupport
+import PantauWatch
+import Synchronization
+import Testing
+
+/// Sinks against real receivers on 127.0.0.1: a webhook that is down and comes back, a
+/// program reading the alert on stdin, a plain-text log.
+@Suite(.serialized) struct SinkTests {
+    static let article = """
+        <rss version="2.0"><channel><title>T</title><item><guid>a1</guid><title>Korea Utara kirim pasukan ke Rusia</title>
+        <description>Korea Utara telah mengirim 1.500 tentara ke Rusia, kata NIS.</description></item></channel></rss>
+        """
+
+    func configuration(_ fixture: DaemonFixture, feedURL: String, sinks: [AlertSink]) throws -> PantauConfiguration {
+        var config = try fixture.configuration(feeds: [FeedConfig(name: "antara", url: feedURL, language: "id")])
+        for i in config.watches.indices where config.watches[i].name == "troop-deployment" { config.watches[i].sinks = sinks }
+        return config
+    }
+
+    @Test func webhookThatIsDownGetsTheAlertWhenItComesBack() async throws {
+        let feed = try TestHTTPServer { _ in .init(body: Self.article) }
+        defer { feed.stop() }
+        let up = Mutex(false)
+        let receiver = try TestHTTPServer { _ in up.withLock { $0 } ? .init(status: 204) : .init(status: 503) }
+        defer { receiver.stop() }
+        let fixture = DaemonFixture()
+        let config = try configuration(fixture, feedURL: feed.baseURL + "/rss", sinks: [AlertSink(kind: .webhook(url: receiver.baseURL + "/hook"), timeout: 5)])
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        _ = await daemon.run(once: true)
+        // The primary log has the alert although the webhook failed.
+        #expect(try fixture.alerts().map(\.watch).contains("troop-deployment"))
+        #expect(try daemon.store.pendingSinkJobs() == 1)
+        let failedAttempts = receiver.requests.count
+        #expect(failedAttempts >= 1)
+        // The receiver comes back; once the backoff has passed the alert arrives, as JSON.
+        up.withLock { $0 = true }
+        let result = await daemon.sinks.runDue(now: Date().addingTimeInterval(3600))
+        #expect(result.delivered == 1)
+        #expect(try daemon.store.pendingSinkJobs() == 0)
+        #expect(receiver.requests.count == failedAttempts + 1)
+        let posted = try #require(receiver.requests.last)
+        #expect(posted.method == "POST")
+        #expect(posted.headers["content-type"] == "application/json")
+        #expect(String(decoding: posted.body, as: UTF8.self).contains("\"watch\":\"troop-deployment\""))
+    }
+
+    @Test func execSinkGetsTheAlertOnStdinWithoutAShellAndTextSinkWritesALine() async throws {
+        let feed = try TestHTTPServer { _ in .init(body: Self.article) }
+        defer { feed.stop() }
+        let fixture = DaemonFixture()
+        try FileManager.default.createDirectory(atPath: fixture.directory, withIntermediateDirectories: true)
+        let received = fixture.directory + "/received.json"
+        let textLog = fixture.directory + "/troops.log"
+        // /usr/bin/tee writes stdin to the file named by its argument (a shell would be needed
+        // for a redirection; none is used).
+        let config = try configuration(fixture, feedURL: feed.baseURL + "/rss", sinks: [
+            AlertSink(kind: .exec(command: ["/usr/bin/tee", received])),
+            AlertSink(kind: .text(path: textLog)),
+        ])
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        _ = await daemon.run(once: true)
+        let json = try String(contentsOfFile: received, encoding: .utf8)
+        #expect(json.contains("\"watch\":\"troop-deployment\""))
+        let line = try String(contentsOfFile: textLog, encoding: .utf8)
+        #expect(line.contains("troop-deployment [antara] Korea Utara kirim pasukan ke Rusia — "))
+        #expect(line.split(separator: "\n").count == 1)
+        #expect(try daemon.store.pendingSinkJobs() == 0)
+    }
+
+    @Test func aProgramThatHangsIsStoppedAndRetried() async throws {
+        let feed = try TestHTTPServer { _ in .init(body: Self.article) }
+        defer { feed.stop() }
+        let fixture = DaemonFixture()
+        let config = try configuration(fixture, feedURL: feed.baseURL + "/rss", sinks: [AlertSink(kind: .exec(command: ["/bin/sleep", "30"]), timeout: 0.5)])
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        let started = Date()
+        _ = await daemon.run(once: true)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(try fixture.alerts().count >= 1)
+        #expect(try daemon.store.pendingSinkJobs() == 1)
+    }
+}
