@@ -56,6 +56,62 @@ if args.count >= 3, args[1] == "parse" {
     exit(0)
 }
 
+// `pantau-bench rules BIG.TXT WATCHLIST [runs]`: the full extractor alone, then with 200
+// watch lists (the corpus phrases spread over them, every fifth list with a near rule, every
+// tenth with a frame condition and a count boost) and story tracking of every alert.
+if args.count >= 4, args[1] == "rules" {
+    let big = try Data(contentsOf: URL(fileURLWithPath: args[2]))
+    let lines = String(decoding: big, as: UTF8.self).split(separator: "\n").map(String.init)
+    let phrases = try String(contentsOfFile: args[3], encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
+        let parts = line.split(separator: "\t", maxSplits: 1)
+        let phrase = String(parts.last ?? "").trimmingCharacters(in: .whitespaces)
+        return phrase.isEmpty || phrase.hasPrefix("#") ? nil : phrase
+    }
+    let runs = args.count > 4 ? Int(args[4]) ?? 3 : 3
+    var watches: [WatchDefinition] = []
+    for w in 0..<200 {
+        var watch = WatchDefinition(name: "w\(w)", severity: .medium, any: stride(from: w, to: phrases.count, by: 200).map { phrases[$0] })
+        if w % 5 == 0 { watch.near = [NearRule(words: ["tentara", "kirim"], distance: 5)] }
+        if w % 10 == 0 { watch.conditions = WatchConditions(event: .deployment); watch.boosts = SeverityBoosts(countAtLeast: 1000) }
+        watches.append(watch)
+    }
+    let extractor = Extractor()
+    let matcher = WatchMatcher(watches: watches, morphology: extractor.morphology)
+    func timed(_ body: () -> Int) -> (Double, Int) {
+        var times: [Double] = []
+        var result = 0
+        for _ in 0..<runs {
+            let start = Date()
+            result = body()
+            times.append(Date().timeIntervalSince(start))
+        }
+        return (times.sorted()[times.count / 2], result)
+    }
+    let (base, entities) = timed {
+        var n = 0
+        for line in lines { n += extractor.extract(line).entities.count }
+        return n
+    }
+    var storyCount = 0
+    let (withRules, alerts) = timed {
+        var tracker = StoryTracker()
+        var n = 0
+        for (i, line) in lines.enumerated() {
+            let x = extractor.extract(line)
+            for match in matcher.match(x) {
+                let report = StoryTracker.Report(itemID: "i\(i)", feed: "f\(i % 1000)", title: "", link: nil, extraction: x)
+                _ = tracker.observe(report, watch: match.watch, cooldown: 6 * 3600, now: Double(i))
+                n += 1
+            }
+        }
+        storyCount = tracker.stories.count
+        return n
+    }
+    print(String(format: "mode=rules watches=200 phrases=%d items=%d entities=%d alerts=%d stories=%d extractor=%.2fs with_rules_and_stories=%.2fs overhead=%.1f%%",
+                 phrases.count, lines.count, entities, alerts, storyCount, base, withRules, (withRules / base - 1) * 100))
+    exit(0)
+}
+
 guard args.count >= 3 else {
     FileHandle.standardError.write(Data("usage: pantau-bench BIG.TXT WATCHLIST [analyse|full|daemon] [runs]\n".utf8))
     exit(2)

@@ -11,17 +11,24 @@ struct CueTable: Sendable {
 
     /// Entries keyed by first stem.
     private(set) var byFirst: [String: [Entry]] = [:]
+    /// Match folded words only.
+    let exact: Bool
     /// This table's bit in ``Token/cueMask``: a token whose bit is clear starts no phrase,
     /// so most lookups cost no hashing at all.
     let bit: UInt16
 
-    init(_ phrases: [(String, String)], morphology: Morphology, bit: UInt16) {
+    /// `exact` tables match folded words only, not stems: look-alike cues must not catch
+    /// other words of the same root (`pelatih`, a coach, is not `pelatihan`, training).
+    init(_ phrases: [(String, String)], morphology: Morphology, bit: UInt16, exact: Bool = false) {
         self.bit = bit
+        self.exact = exact
         for (phrase, value) in phrases {
             let words = phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).map { TextFolding.fold($0) }
             guard !words.isEmpty else { continue }
             var variants: Set<[String]> = [words]
-            for language in [Language.indonesian, .english] { variants.insert(words.map { morphology.stem($0, language: language) }) }
+            if !exact {
+                for language in [Language.indonesian, .english] { variants.insert(words.map { morphology.stem($0, language: language) }) }
+            }
             for stems in variants {
                 byFirst[stems[0], default: []].append(Entry(stems: stems, value: value))
             }
@@ -33,12 +40,12 @@ struct CueTable: Sendable {
     func match(at i: Int, in doc: Document, limit: Int? = nil) -> (length: Int, value: String)? {
         let tokens = doc.tokens
         let end = min(limit ?? tokens.count, tokens.count)
-        guard i < end, i >= 0, tokens[i].cueMask & bit != 0, let entries = byFirst[tokens[i].stem] ?? byFirst[tokens[i].folded] else { return nil }
+        guard i < end, i >= 0, tokens[i].cueMask & bit != 0, let entries = (exact ? nil : byFirst[tokens[i].stem]) ?? byFirst[tokens[i].folded] else { return nil }
         for entry in entries where i + entry.stems.count <= end {
             var ok = true
             for k in 1..<max(entry.stems.count, 1) where k < entry.stems.count {
                 let t = tokens[i + k]
-                if t.stem != entry.stems[k] && t.folded != entry.stems[k] { ok = false; break }
+                if (exact || t.stem != entry.stems[k]) && t.folded != entry.stems[k] { ok = false; break }
             }
             if ok { return (entry.stems.count, entry.value) }
         }
@@ -69,8 +76,8 @@ struct Cues: Sendable {
         }
         var bit: UInt16 = 1
         var mask: [String: UInt16] = [:]
-        func table(_ name: String) -> CueTable {
-            let t = CueTable(sections[name] ?? [], morphology: morphology, bit: bit)
+        func table(_ name: String, exact: Bool = false) -> CueTable {
+            let t = CueTable(sections[name] ?? [], morphology: morphology, bit: bit, exact: exact)
             for key in t.byFirst.keys { mask[key, default: 0] |= bit }
             bit <<= 1
             return t
@@ -84,7 +91,7 @@ struct Cues: Sendable {
         launch = table("launch")
         assets = table("assets")
         military = table("military")
-        lookalike = table("lookalike")
+        lookalike = table("lookalike", exact: true)
         firstWordMask = mask
     }
 }

@@ -6,14 +6,26 @@ public enum SimHash {
     /// The fingerprint of `tokens` (their stem keys, three at a time).
     public static func of(_ tokens: [Token]) -> UInt64 {
         guard tokens.count >= 3 else { return tokens.reduce(0) { $0 ^ mix($1.stemKey) } }
-        var weights = [Int](repeating: 0, count: 64)
+        // Eight lanes of eight counters: each byte of a shingle's hash adds ±1 to eight
+        // counters at once through a 256-entry table.
+        var weights = [SIMD8<Int32>](repeating: .zero, count: 8)
         for i in 0..<(tokens.count - 2) {
-            let h = mix(tokens[i].stemKey &* 31 &+ tokens[i + 1].stemKey &* 17 &+ tokens[i + 2].stemKey)
-            for bit in 0..<64 { weights[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+            var h = mix(tokens[i].stemKey &* 31 &+ tokens[i + 1].stemKey &* 17 &+ tokens[i + 2].stemKey)
+            for lane in 0..<8 {
+                weights[lane] &+= byteVotes[Int(h & 0xFF)]
+                h >>= 8
+            }
         }
         var out: UInt64 = 0
-        for bit in 0..<64 where weights[bit] > 0 { out |= 1 << UInt64(bit) }
+        for lane in 0..<8 {
+            for bit in 0..<8 where weights[lane][bit] > 0 { out |= 1 << UInt64(lane * 8 + bit) }
+        }
         return out
+    }
+
+    /// For each byte value, +1 for its set bits and -1 for its clear ones.
+    static let byteVotes: [SIMD8<Int32>] = (0..<256).map { b in
+        SIMD8<Int32>((0..<8).map { (b >> $0) & 1 == 1 ? 1 : -1 })
     }
 
     /// Bits in which two fingerprints differ.

@@ -108,6 +108,13 @@ public struct StoryTracker: Sendable {
     public var maxStories: Int
     /// SimHash bits two reports of one story may differ in.
     public var maxDistance: Int
+    /// Candidate lookup: story keys by SimHash band (six bands of 10–11 bits: two fingerprints
+    /// within 5 bits always share a band) and by event frame key, so filing a report looks at
+    /// a few stories, not all of them.
+    var bandIndex: [Int: Set<String>] = [:]
+    var frameIndex: [String: Set<String>] = [:]
+    /// Stream time of the last expiry pass (expiry runs at most once a minute).
+    var lastExpiry = -Double.infinity
 
     /// Creates a tracker over stories loaded from the state store.
     public init(stories: [Story] = [], window: Double = 72 * 3600, maxStories: Int = 5000, maxDistance: Int = 12) {
@@ -115,6 +122,23 @@ public struct StoryTracker: Sendable {
         self.window = window
         self.maxStories = maxStories
         self.maxDistance = maxDistance
+        for story in self.stories.values { index(story) }
+    }
+
+    static let bandShifts: [UInt64] = [0, 11, 22, 33, 44, 54]
+
+    static func bands(_ simhash: UInt64) -> [Int] {
+        bandShifts.enumerated().map { band, shift in band << 16 | Int((simhash >> shift) & 0x7FF) }
+    }
+
+    mutating func index(_ story: Story) {
+        for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band, default: []].insert(story.key) } }
+        for key in story.frameKeys { frameIndex[key, default: []].insert(story.key) }
+    }
+
+    mutating func unindex(_ story: Story) {
+        for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band]?.remove(story.key) } }
+        for key in story.frameKeys { frameIndex[key]?.remove(story.key) }
     }
 
     /// Files `report` for `watch` at time `now` (seconds since 1970) with the watch list's
@@ -129,6 +153,7 @@ public struct StoryTracker: Sendable {
                               maxCounts: [:], maxCountCitations: [:], assets: [:], firstCitations: [:])
             absorbFrames(report, into: &story, citation: citation)
             stories[key] = story
+            index(story)
             trim()
             return ([.alert(story: key)], story)
         }
@@ -156,12 +181,14 @@ public struct StoryTracker: Sendable {
         } else if outcomes.isEmpty {
             outcomes.append(.corroboration(story: story.key, newSources: newSources, newFacts: newFacts))
         }
+        unindex(story)
         story.sources = Array(Set(story.sources + report.sources)).sorted()
         story.entities = Array(Set(story.entities + report.entities)).sorted()
         if story.simhashes.count < 8 { story.simhashes.append(report.simhash) }
         story.lastSeen = now
         absorbFrames(report, into: &story, citation: citation)
         stories[story.key] = story
+        index(story)
         return (outcomes, story)
     }
 
@@ -170,7 +197,12 @@ public struct StoryTracker: Sendable {
         let reportEntities = Set(report.entities)
         var best: Story?
         var bestDistance = Int.max
-        for story in stories.values where story.watch == watch && now - story.lastSeen <= window {
+        var candidates: [String] = []
+        for band in Self.bands(report.simhash) { if let keys = bandIndex[band] { candidates.append(contentsOf: keys) } }
+        for key in reportKeys { if let keys = frameIndex[key] { candidates.append(contentsOf: keys) } }
+        var visited = Set<String>()
+        for key in candidates where visited.insert(key).inserted {
+            guard let story = stories[key], story.watch == watch, now - story.lastSeen <= window else { continue }
             let distance = story.simhashes.map { SimHash.distance($0, report.simhash) }.min() ?? 64
             var same = distance <= maxDistance
             if !same, !reportKeys.isEmpty, !reportKeys.isDisjoint(with: story.frameKeys) {
@@ -203,13 +235,22 @@ public struct StoryTracker: Sendable {
     }
 
     mutating func expire(now: Double) {
-        stories = stories.filter { now - $0.value.lastSeen <= window }
+        guard now - lastExpiry >= 60 else { return }
+        lastExpiry = now
+        for story in stories.values where now - story.lastSeen > window {
+            unindex(story)
+            stories[story.key] = nil
+        }
     }
 
+    /// Drops the least recently seen stories once there are a tenth more than allowed.
     mutating func trim() {
-        guard stories.count > maxStories else { return }
+        guard stories.count > maxStories + maxStories / 10 else { return }
         let oldest = stories.values.sorted { $0.lastSeen < $1.lastSeen }.prefix(stories.count - maxStories)
-        for story in oldest { stories[story.key] = nil }
+        for story in oldest {
+            unindex(story)
+            stories[story.key] = nil
+        }
     }
 
     /// A story's key: stable for its first report.
