@@ -79,6 +79,7 @@ public final class Daemon: Sendable {
         }
         let summary = await driver.run()
         sinkTask.cancel()
+        await sinkTask.value        // its current pass finishes before the final one starts
         _ = driverBox.install(nil)
         _ = pipeline.deliver()
         await sinks.runDue()

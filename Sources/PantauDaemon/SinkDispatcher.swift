@@ -13,6 +13,8 @@ public final class SinkDispatcher: Sendable {
     let fetcher: Fetcher
     let logger: Logger
     private let sinks = Mutex<[String: AlertSink]>([:])
+    /// True while a pass runs: passes never overlap (a job is never delivered twice at once).
+    private let busy = Mutex(false)
     /// A delivery still failing after this long is abandoned (logged; the alert stays in the log).
     static let maxAge: Double = 24 * 3600
 
@@ -38,6 +40,12 @@ public final class SinkDispatcher: Sendable {
     /// Delivers every due job once; returns (delivered, failed).
     @discardableResult
     public func runDue(now: Date = Date()) async -> (delivered: Int, failed: Int) {
+        guard busy.withLock({ running in
+            if running { return false }
+            running = true
+            return true
+        }) else { return (0, 0) }
+        defer { busy.withLock { $0 = false } }
         let jobs: [StateStore.SinkJob]
         do {
             jobs = try store.dueSinkJobs(now: now.timeIntervalSince1970)

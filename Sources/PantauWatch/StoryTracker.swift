@@ -257,8 +257,9 @@ public struct StoryTracker: Sendable {
     static func key(watch: String, report: Report) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in (watch + "\u{1F}" + report.feed + "\u{1F}" + report.itemID).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        // 15 hex digits (60 bits): short enough for Swift's inline strings.
+        let hex = String(h >> 4, radix: 16)
+        return String(repeating: "0", count: 15 - hex.count) + hex
     }
 
     static func number(_ value: Double) -> String {

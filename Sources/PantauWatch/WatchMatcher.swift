@@ -46,6 +46,8 @@ public struct WatchMatcher: Sendable {
     let conditionOnlyWatches: [Int]
     let morphology: Morphology
     static let languages: [Language] = [.indonesian, .english, .other]
+    /// Occurrences of one phrase an alert cites at most.
+    static let maxHitsPerPhrase = 10
 
     static func languageSlot(_ language: Language) -> Int {
         switch language {
@@ -214,7 +216,12 @@ public struct WatchMatcher: Sendable {
             }
             // Occurrences in the allowed fields, by phrase.
             var found: [Int: [Range<Int>]] = [:]
-            for p in (byWatch[w] ?? []).sorted() {
+            let allFields = watch.fields.count == WatchDefinition.Field.allCases.count
+            for p in byWatch[w] ?? [] {
+                if allFields {
+                    found[p] = occurrences[p]!
+                    continue
+                }
                 let spans = occurrences[p]!.filter { span in
                     let title = tokens[span.lowerBound].sentence < context.titleSentences
                     return watch.fields.contains(title ? .title : .body)
@@ -248,7 +255,8 @@ public struct WatchMatcher: Sendable {
             }
             var hits: [WatchMatch.Hit] = []
             for (p, spans) in verdict.used.sorted(by: { $0.key < $1.key }) {
-                for span in spans {
+                // The first occurrences of each phrase are evidence enough.
+                for span in spans.prefix(Self.maxHitsPerPhrase) {
                     let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
                     hits.append(.init(term: phraseLabel(p), text: extraction.surface(range), sentence: tokens[span.lowerBound].sentence, range: range))
                 }
