@@ -98,8 +98,11 @@ if args.count >= 4, args[1] == "rules" {
         var n = 0
         for (i, line) in lines.enumerated() {
             let x = extractor.extract(line)
-            for match in matcher.match(x) {
-                let report = StoryTracker.Report(itemID: "i\(i)", feed: "f\(i % 1000)", title: "", link: nil, extraction: x)
+            let matches = matcher.match(x)
+            guard !matches.isEmpty else { continue }
+            // As the daemon does: one report per item, filed once per list that fired.
+            let report = StoryTracker.Report(itemID: "i\(i)", feed: "f\(i % 1000)", title: "", link: nil, extraction: x)
+            for match in matches {
                 _ = tracker.observe(report, watch: match.watch, cooldown: 6 * 3600, now: Double(i))
                 n += 1
             }

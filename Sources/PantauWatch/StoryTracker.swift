@@ -146,7 +146,8 @@ public struct StoryTracker: Sendable {
     public mutating func observe(_ report: Report, watch: String, cooldown: Double, now: Double) -> (outcomes: [Outcome], story: Story) {
         expire(now: now)
         let citation = Citation(itemID: report.itemID, feed: report.feed, title: report.title, link: report.link)
-        guard var story = matchingStory(report, watch: watch, now: now) else {
+        // Taken out of the dictionary while it changes, so its arrays are updated in place.
+        guard let matched = matchingStory(report, watch: watch, now: now)?.key, var story = stories.removeValue(forKey: matched) else {
             let key = StoryTracker.key(watch: watch, report: report)
             var story = Story(key: key, watch: watch, simhashes: [report.simhash], entities: report.entities, frameKeys: [],
                               sources: report.sources.sorted(), firstSeen: now, lastSeen: now, lastAlert: now,
@@ -181,14 +182,19 @@ public struct StoryTracker: Sendable {
         } else if outcomes.isEmpty {
             outcomes.append(.corroboration(story: story.key, newSources: newSources, newFacts: newFacts))
         }
-        unindex(story)
-        story.sources = Array(Set(story.sources + report.sources)).sorted()
-        story.entities = Array(Set(story.entities + report.entities)).sorted()
-        if story.simhashes.count < 8 { story.simhashes.append(report.simhash) }
+        for source in report.sources where !story.sources.contains(source) { story.sources.append(source) }
+        story.sources.sort()
+        for entity in report.entities where !story.entities.contains(entity) { story.entities.append(entity) }
+        story.entities.sort()
+        if story.simhashes.count < 8, !story.simhashes.contains(report.simhash) {
+            story.simhashes.append(report.simhash)
+            for band in Self.bands(report.simhash) { bandIndex[band, default: []].insert(story.key) }
+        }
         story.lastSeen = now
+        let knownFrames = Set(story.frameKeys)
         absorbFrames(report, into: &story, citation: citation)
+        for key in story.frameKeys where !knownFrames.contains(key) { frameIndex[key, default: []].insert(story.key) }
         stories[story.key] = story
-        index(story)
         return (outcomes, story)
     }
 

@@ -208,7 +208,7 @@ public struct WatchMatcher: Sendable {
         var results: [WatchMatch] = []
         for w in candidates.sorted() {
             let watch = watches[w]
-            func reject(_ why: String) { if explain { explanation.append(WatchExplanation(watch: watch.name, fired: false, reason: why)) } }
+            func reject(_ why: @autoclosure () -> String) { if explain { explanation.append(WatchExplanation(watch: watch.name, fired: false, reason: why())) } }
             if !watch.feeds.isEmpty, let feed = context.feed, !watch.feeds.contains(feed) { reject("limited to feeds \(watch.feeds.joined(separator: ", "))"); continue }
             if let allowed = context.allowedWatches, !allowed.contains(watch.name) { reject("the feed is limited to other watch lists"); continue }
             if !watch.conditions.languages.isEmpty, !watch.conditions.languages.contains(extraction.language) {
