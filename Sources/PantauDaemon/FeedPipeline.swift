@@ -211,6 +211,10 @@ public struct FeedPipeline: Sendable {
             record.kind = "escalation"
             record.story = story
             record.details = [what]
+            // Escalation in numbers or assets is itself a documented boost.
+            let raised = (Severity(rawValue: alert.severity) ?? .medium).raised
+            record.severityReasons = (alert.severityReasons ?? []) + ["escalation (\(what)): +1 → \(raised.rawValue)"]
+            record.severity = raised.rawValue
             record.cites = [cite(previous), cite(current)]
             record.alertID = StableHash.hex(alert.feed.name, alert.item.id, alert.watch, "escalation", what)
         }

@@ -37,5 +37,7 @@ import Testing
         let escalation = records[2]
         #expect(escalation.details == ["deployment North Korea → Russia: 10000 troops after 1500"])
         #expect(escalation.cites?.map(\.id) == ["a1", "k1"])
+        #expect(escalation.severity == "critical")
+        #expect(escalation.severityReasons?.last == "escalation (deployment North Korea → Russia: 10000 troops after 1500): +1 → critical")
     }
 }
