@@ -110,7 +110,7 @@ if args.count >= 4, args[1] == "rules" {
         storyCount = tracker.stories.count
         return n
     }
-    print(String(format: "mode=rules watches=200 phrases=%d items=%d entities=%d alerts=%d stories=%d extractor=%.2fs with_rules_and_stories=%.2fs overhead=%.1f%%",
+    print(String(format: "mode=rules watches=200 phrases=%d items=%d entities=%d alerts=%d stories=%d extractor=%.3fs with_rules_and_stories=%.3fs overhead=%.1f%%",
                  phrases.count, lines.count, entities, alerts, storyCount, base, withRules, (withRules / base - 1) * 100))
     exit(0)
 }

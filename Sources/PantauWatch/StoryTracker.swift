@@ -115,6 +115,15 @@ public struct StoryTracker: Sendable {
     var frameIndex: [String: Set<String>] = [:]
     /// Stream time of the last expiry pass (expiry runs at most once a minute).
     var lastExpiry = -Double.infinity
+    /// What matching needs of each story, as plain values (no reference counting while
+    /// candidates are checked): watch list, last report time, fingerprints.
+    var probes: [String: Probe] = [:]
+
+    struct Probe {
+        var watch: String
+        var lastSeen: Double
+        var hashes: [UInt64]
+    }
 
     /// Creates a tracker over stories loaded from the state store.
     public init(stories: [Story] = [], window: Double = 72 * 3600, maxStories: Int = 5000, maxDistance: Int = 12) {
@@ -132,11 +141,13 @@ public struct StoryTracker: Sendable {
     }
 
     mutating func index(_ story: Story) {
+        probes[story.key] = Probe(watch: story.watch, lastSeen: story.lastSeen, hashes: story.simhashes)
         for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band, default: []].insert(story.key) } }
         for key in story.frameKeys { frameIndex[key, default: []].insert(story.key) }
     }
 
     mutating func unindex(_ story: Story) {
+        probes[story.key] = nil
         for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band]?.remove(story.key) } }
         for key in story.frameKeys { frameIndex[key]?.remove(story.key) }
     }
@@ -191,6 +202,7 @@ public struct StoryTracker: Sendable {
             for band in Self.bands(report.simhash) { bandIndex[band, default: []].insert(story.key) }
         }
         story.lastSeen = now
+        probes[story.key] = Probe(watch: story.watch, lastSeen: now, hashes: story.simhashes)
         let knownFrames = Set(story.frameKeys)
         absorbFrames(report, into: &story, citation: citation)
         for key in story.frameKeys where !knownFrames.contains(key) { frameIndex[key, default: []].insert(story.key) }
@@ -208,10 +220,13 @@ public struct StoryTracker: Sendable {
         for key in reportKeys { if let keys = frameIndex[key] { candidates.append(contentsOf: keys) } }
         var visited = Set<String>()
         for key in candidates where visited.insert(key).inserted {
-            guard let story = stories[key], story.watch == watch, now - story.lastSeen <= window else { continue }
-            let distance = story.simhashes.map { SimHash.distance($0, report.simhash) }.min() ?? 64
+            guard let probe = probes[key], probe.watch == watch, now - probe.lastSeen <= window else { continue }
+            var distance = 64
+            for h in probe.hashes { distance = min(distance, SimHash.distance(h, report.simhash)) }
             var same = distance <= maxDistance
-            if !same, !reportKeys.isEmpty, !reportKeys.isDisjoint(with: story.frameKeys) {
+            if !same && reportKeys.isEmpty { continue }
+            guard let story = stories[key] else { continue }
+            if !same, !reportKeys.isDisjoint(with: story.frameKeys) {
                 // The same frame stated in other words: needs most entities in common too.
                 let shared = reportEntities.intersection(story.entities).count
                 let union = reportEntities.union(story.entities).count
@@ -243,19 +258,17 @@ public struct StoryTracker: Sendable {
     mutating func expire(now: Double) {
         guard now - lastExpiry >= 60 else { return }
         lastExpiry = now
-        for story in stories.values where now - story.lastSeen > window {
-            unindex(story)
-            stories[story.key] = nil
+        for (key, probe) in probes where now - probe.lastSeen > window {
+            if let story = stories.removeValue(forKey: key) { unindex(story) }
         }
     }
 
     /// Drops the least recently seen stories once there are a tenth more than allowed.
     mutating func trim() {
         guard stories.count > maxStories + maxStories / 10 else { return }
-        let oldest = stories.values.sorted { $0.lastSeen < $1.lastSeen }.prefix(stories.count - maxStories)
-        for story in oldest {
-            unindex(story)
-            stories[story.key] = nil
+        let oldest = probes.map { ($0.key, $0.value.lastSeen) }.sorted { $0.1 < $1.1 }.prefix(stories.count - maxStories)
+        for (key, _) in oldest {
+            if let story = stories.removeValue(forKey: key) { unindex(story) }
         }
     }
 
