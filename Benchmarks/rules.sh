@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Rule evaluation and story clustering cost (issue 7): the full extractor alone, then with
-# 200 watch lists (the corpus's 1,000 phrases spread over them, near rules, frame conditions,
-# boosts) and story tracking of every alert, one core, release build.
+# Rule evaluation and story clustering cost (issue 7): the full extractor alone, with the
+# corpus's 1,000 phrases as plain lists, and with the phrases spread over 200 watch lists (near
+# rules, frame conditions, boosts) and story tracking of every alert; one core, release build.
 #   Benchmarks/rules.sh [CORPUS_WORK_DIR] [MB]     (defaults /tmp/pbench, the first 5 MB of big.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,4 +12,4 @@ CORPUS=$WORK/corpus
 head -c $((MB * 1000000)) "$CORPUS/big.txt" > "$WORK/big-${MB}mb.txt"
 swift build -c release --build-path .build-release --product PantauBench >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
-taskset -c 0 .build-release/release/PantauBench rules "$WORK/big-${MB}mb.txt" "$CORPUS/watchlist.txt" "${RUNS:-5}"
+taskset -c 0 .build-release/release/PantauBench rules "$WORK/big-${MB}mb.txt" "$CORPUS/watchlist.txt" "${RUNS:-3}"

@@ -92,6 +92,13 @@ if args.count >= 4, args[1] == "rules" {
         for line in lines { n += extractor.extract(line).entities.count }
         return n
     }
+    // The extractor as issue 3 measures it: the same 1,000 phrases matched as plain lists.
+    let plain = WatchMatcher(watches: [WatchDefinition(name: "all", severity: .medium, any: phrases)], morphology: extractor.morphology)
+    let (withPhrases, _) = timed {
+        var n = 0
+        for line in lines { n += plain.match(extractor.extract(line)).count }
+        return n
+    }
     var storyCount = 0
     let (withRules, alerts) = timed {
         var tracker = StoryTracker()
@@ -110,8 +117,8 @@ if args.count >= 4, args[1] == "rules" {
         storyCount = tracker.stories.count
         return n
     }
-    print(String(format: "mode=rules watches=200 phrases=%d items=%d entities=%d alerts=%d stories=%d extractor=%.3fs with_rules_and_stories=%.3fs overhead=%.1f%%",
-                 phrases.count, lines.count, entities, alerts, storyCount, base, withRules, (withRules / base - 1) * 100))
+    print(String(format: "mode=rules watches=200 phrases=%d items=%d entities=%d alerts=%d stories=%d extractor=%.3fs extractor_with_phrases=%.3fs with_rules_and_stories=%.3fs overhead_vs_extractor=%.1f%% overhead_vs_extractor_with_phrases=%.1f%%",
+                 phrases.count, lines.count, entities, alerts, storyCount, base, withPhrases, withRules, (withRules / base - 1) * 100, (withRules / withPhrases - 1) * 100))
     exit(0)
 }
 
