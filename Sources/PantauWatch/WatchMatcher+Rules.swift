@@ -23,6 +23,20 @@ extension WatchMatcher {
         let watch = watches[w]
         let mine = phrasesByWatch[w]
         if mine.isEmpty { return LexicalVerdict(used: [:], weight: nil) }
+        // Plain lists (any/all/none only, the common case): decided from `found` directly.
+        if simpleWatches[w] {
+            var positive = watch.any.isEmpty
+            for (p, _) in found {
+                switch phrases[p].role {
+                case .none: return nil
+                case .any: positive = true
+                default: break
+                }
+            }
+            guard positive else { return nil }
+            for p in mine where phrases[p].role == .all && found[p] == nil { return nil }
+            return LexicalVerdict(used: found.filter { phrases[$0.key].role != .none }, weight: nil)
+        }
         // No veto.
         if mine.contains(where: { phrases[$0].role == .none && found[$0] != nil }) { return nil }
         let needsPositive = !watch.any.isEmpty || !watch.near.isEmpty || watch.anyByLanguage.values.contains { !$0.isEmpty }

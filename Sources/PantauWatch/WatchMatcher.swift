@@ -44,6 +44,9 @@ public struct WatchMatcher: Sendable {
     let phrasesByWatch: [[Int]]
     /// Watch lists with no phrases at all (conditions only): candidates for every document.
     let conditionOnlyWatches: [Int]
+    /// Lists with only any/all/none phrases (no near rules, weights, language lists or
+    /// same-sentence rule): judged on a fast path.
+    let simpleWatches: [Bool]
     let morphology: Morphology
     static let languages: [Language] = [.indonesian, .english, .other]
     /// Occurrences of one phrase an alert cites at most.
@@ -100,6 +103,7 @@ public struct WatchMatcher: Sendable {
         for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
         self.phrasesByWatch = byWatch
         self.conditionOnlyWatches = watches.indices.filter { byWatch[$0].isEmpty && watches[$0].canFire }
+        self.simpleWatches = watches.map { $0.near.isEmpty && $0.weights.isEmpty && $0.anyByLanguage.isEmpty && !$0.sameSentence }
         self.flatKeys = flat
         self.keyStart = starts
         self.keyLength = lengths
