@@ -1,3 +1,5 @@
+import Glibc
+
 /// Finds quotations (`“…”`, `"…"`) and their speakers (`“…,” ungkap Farah`, `kata Zelensky`,
 /// `“…,” imbuhnya` = the previous speaker, `said Rutte`, `Rutte said: "…"`), and attributions
 /// of reports to sources (`dilansir dari AFP`, `according to Reuters`, `Reuters reported`).
@@ -24,6 +26,12 @@ struct QuoteRecognizer: Sendable {
     /// Pairs of (opening mark, closing mark) byte ranges: curly quotes, or straight quotes
     /// taken in pairs.
     func quoteSpans(_ bytes: [UInt8]) -> [(Range<Int>, Range<Int>)] {
+        // Most items quote no one: two memchr passes settle that without a byte loop.
+        let hasQuote = bytes.withUnsafeBufferPointer { b -> Bool in
+            guard let base = b.baseAddress else { return false }
+            return memchr(base, 0x22, b.count) != nil || memchr(base, 0xE2, b.count) != nil
+        }
+        guard hasQuote else { return [] }
         var out: [(Range<Int>, Range<Int>)] = []
         var openCurly: Int?
         var openStraight: Int?
