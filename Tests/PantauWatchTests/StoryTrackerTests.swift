@@ -1,3 +1,4 @@
+import Foundation
 import PantauExtractor
 import Testing
 @testable import PantauWatch
@@ -94,5 +95,16 @@ import Testing
                                 watch: "w", cooldown: hour, now: Double(i))
         }
         #expect(tracker.stories.count == 3)
+    }
+}
+
+@Suite struct StoryJSONTests {
+    @Test func handWrittenJSONDecodesToTheSameStory() throws {
+        var tracker = StoryTracker()
+        let x = StoryTrackerTests.extractor.extract("Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS \"Badan\"\tIntelijen.")
+        let report = StoryTracker.Report(itemID: "a\"1", feed: "antara", title: "Judul \"kutip\" \\ baris\nbaru", link: "https://x.test/a", extraction: x)
+        let story = tracker.observe(report, watch: "troops", cooldown: 60, now: 1_729_756_800.5).story
+        let decoded = try JSONDecoder().decode(StoryTracker.Story.self, from: Data(story.json().utf8))
+        #expect(decoded == story)
     }
 }

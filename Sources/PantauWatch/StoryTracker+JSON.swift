@@ -1,0 +1,58 @@
+extension StoryTracker.Story {
+    /// The story as JSON, written by hand: the daemon saves a story with every alert it
+    /// files, and Foundation's encoder made that the slowest step of a cold poll. The layout
+    /// is the `Codable` one, so `JSONDecoder` reads it back.
+    public func json() -> String {
+        var out = "{"
+        func key(_ name: String) { if out.count > 1 { out += "," }; out += "\"\(name)\":" }
+        func strings(_ list: [String]) -> String { "[" + list.map(Self.quoted).joined(separator: ",") + "]" }
+        func citation(_ c: StoryTracker.Citation) -> String {
+            var s = "{\"feed\":\(Self.quoted(c.feed)),\"itemID\":\(Self.quoted(c.itemID)),\"title\":\(Self.quoted(c.title))"
+            if let link = c.link { s += ",\"link\":\(Self.quoted(link))" }
+            return s + "}"
+        }
+        func map<V>(_ dict: [String: V], _ value: (V) -> String) -> String {
+            "{" + dict.keys.sorted().map { "\(Self.quoted($0)):\(value(dict[$0]!))" }.joined(separator: ",") + "}"
+        }
+        key("assets"); out += map(assets, strings)
+        key("entities"); out += strings(entities)
+        key("firstCitations"); out += map(firstCitations, citation)
+        key("firstSeen"); out += Self.number(firstSeen)
+        key("frameKeys"); out += strings(frameKeys)
+        key("key"); out += Self.quoted(self.key)
+        key("lastAlert"); out += Self.number(lastAlert)
+        key("lastSeen"); out += Self.number(lastSeen)
+        key("maxCountCitations"); out += map(maxCountCitations, citation)
+        key("maxCounts"); out += map(maxCounts, Self.number)
+        key("simhashes"); out += "[" + simhashes.map { String($0) }.joined(separator: ",") + "]"
+        key("sources"); out += strings(sources)
+        key("watch"); out += Self.quoted(watch)
+        return out + "}"
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
