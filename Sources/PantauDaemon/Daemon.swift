@@ -71,8 +71,9 @@ public final class Daemon: Sendable {
         if stopEarly { stop() }
         // Sinks are served by their own task: a slow program or an unreachable webhook never
         // holds up polling.
-        let sinkTask = Task { [sinks] in
+        let sinkTask = Task { [sinks, stories] in
             while !Task.isCancelled {
+                stories.flush()
                 await sinks.runDue()
                 try? await Task.sleep(for: .seconds(1))
             }
@@ -82,6 +83,7 @@ public final class Daemon: Sendable {
         await sinkTask.value        // its current pass finishes before the final one starts
         _ = driverBox.install(nil)
         _ = pipeline.deliver()
+        stories.flush()
         await sinks.runDue()
         do {
             try store.flushFeedStates()

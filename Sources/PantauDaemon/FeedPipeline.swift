@@ -171,14 +171,12 @@ public struct FeedPipeline: Sendable {
         var taken = Set<String>()
         let newItems = parsed.items.filter { unseenSet.contains($0.id) && taken.insert($0.id).inserted }
         var alerts: [(id: String, record: String)] = []
-        var changedStories: [String: (key: String, lastSeen: Double, data: String)] = [:]
         var sinkJobs: [(sink: String, alertID: String, record: String)] = []
         for item in newItems {
             for candidate in builder.candidates(for: item, feed: feed, now: now) {
                 var records = [candidate.record]
                 if let stories {
-                    let (outcomes, story) = stories.observe(candidate.report, watch: candidate.record.watch, cooldown: candidate.cooldown, now: now)
-                    changedStories[story.key] = story
+                    let outcomes = stories.observe(candidate.report, watch: candidate.record.watch, cooldown: candidate.cooldown, now: now)
                     records = outcomes.map { Self.record(for: $0, from: candidate.record) }
                 }
                 let sinkCount = sinkCounts[candidate.record.watch] ?? 0
@@ -189,8 +187,7 @@ public struct FeedPipeline: Sendable {
                 }
             }
         }
-        try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now, stories: Array(changedStories.values),
-                         expireStoriesBefore: stories.map { now.timeIntervalSince1970 - $0.window }, sinkJobs: sinkJobs)
+        try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now, sinkJobs: sinkJobs)
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
         return (parsed.items.count, newItems.count, alerts.count, hint)
     }

@@ -11,6 +11,20 @@ public final class StoryBook: Sendable {
     private let store: StateStore
     private let logger: Logger
     private let configuredWindow: Mutex<Double>
+    private let lastPurge = Mutex(-Double.infinity)
+    /// Stories changed since the last ``flush()``.
+    private let dirty = Mutex(Set<String>())
+
+    /// The cut-off for deleting expired stories from the store, at most once a minute (the
+    /// delete scans the table); nil when it is not yet time.
+    func purgeCutoff(now: Date) -> Double? {
+        let t = now.timeIntervalSince1970
+        return lastPurge.withLock { last in
+            guard t - last >= 60 else { return nil }
+            last = t
+            return t - window
+        }
+    }
 
     /// Creates the book; stored stories are read when the first alert is filed, so a poll
     /// that alerts on nothing never pays for them.
@@ -43,12 +57,36 @@ public final class StoryBook: Sendable {
     /// The story window in seconds.
     public var window: Double { configuredWindow.withLock { $0 } }
 
-    /// Files a report; returns the outcomes and the story's new state as JSON for the store.
-    func observe(_ report: StoryTracker.Report, watch: String, cooldown: Double, now: Date) -> (outcomes: [StoryTracker.Outcome], story: (key: String, lastSeen: Double, data: String)) {
+    /// Files a report; returns what to record. The story is saved by the next ``flush()``.
+    func observe(_ report: StoryTracker.Report, watch: String, cooldown: Double, now: Date) -> [StoryTracker.Outcome] {
         let (outcomes, story) = tracker.withLock { tracker in
             if tracker == nil { tracker = loaded() }
             return tracker!.observe(report, watch: watch, cooldown: cooldown, now: now.timeIntervalSince1970)
         }
-        return (outcomes, (story.key, story.lastSeen, story.json()))
+        dirty.withLock { _ = $0.insert(story.key) }
+        return outcomes
+    }
+
+    /// Saves the stories changed since the last flush (and purges expired ones) in one
+    /// transaction. Called every second and at shutdown: a crash loses at most a second of
+    /// story state, which can turn a later corroboration into a fresh alert, never lose one.
+    public func flush(now: Date = Date()) {
+        let keys = dirty.withLock { keys -> Set<String> in
+            let taken = keys
+            keys.removeAll()
+            return taken
+        }
+        let cutoff = purgeCutoff(now: now)
+        guard !keys.isEmpty || cutoff != nil else { return }
+        let rows: [(key: String, lastSeen: Double, data: String)] = tracker.withLock { tracker in
+            guard let tracker else { return [] }
+            return keys.compactMap { key in tracker.stories[key].map { ($0.key, $0.lastSeen, $0.json()) } }
+        }
+        do {
+            try store.saveStories(rows, expireBefore: cutoff)
+        } catch {
+            dirty.withLock { $0.formUnion(keys) }
+            logger.error("could not save stories; will retry", metadata: ["error": "\(error)"])
+        }
     }
 }

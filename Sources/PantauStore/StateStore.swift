@@ -225,7 +225,6 @@ public final class StateStore: Sendable {
     /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
     /// record) in the outbox. Alerts whose id is already queued are ignored.
     public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date(),
-                       stories: [(key: String, lastSeen: Double, data: String)] = [], expireStoriesBefore: Double? = nil,
                        sinkJobs: [(sink: String, alertID: String, record: String)] = []) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             try db.transaction { () throws(StoreError) in
@@ -238,19 +237,11 @@ public final class StateStore: Sendable {
                 for alert in alerts {
                     try queue.bind(.text(alert.id), .double(now.timeIntervalSince1970), .text(alert.record)).run()
                 }
-                // Story state changes with the alerts it decided, in the same transaction.
-                if !stories.isEmpty {
-                    let save = try db.cached("INSERT OR REPLACE INTO stories(key, last_seen, data) VALUES(?, ?, ?)")
-                    for story in stories { try save.bind(.text(story.key), .double(story.lastSeen), .text(story.data)).run() }
-                }
                 if !sinkJobs.isEmpty {
                     let enqueue = try db.cached("INSERT OR IGNORE INTO sink_jobs(sink, alert_id, record, created, next_attempt) VALUES(?, ?, ?, ?, ?)")
                     for job in sinkJobs {
                         try enqueue.bind(.text(job.sink), .text(job.alertID), .text(job.record), .double(now.timeIntervalSince1970), .double(now.timeIntervalSince1970)).run()
                     }
-                }
-                if let cutoff = expireStoriesBefore {
-                    try db.cached("DELETE FROM stories WHERE last_seen < ?").bind(.double(cutoff)).run()
                 }
             }
         }
@@ -302,6 +293,20 @@ public final class StateStore: Sendable {
         try database.withLock { db throws(StoreError) -> Int in
             let statement = try db.prepare("SELECT COUNT(*) FROM sink_jobs")
             return try statement.step() ? Int(statement.int(0)) : 0
+        }
+    }
+
+    /// Saves changed stories and deletes those last seen before `expireBefore`, in one
+    /// transaction.
+    public func saveStories(_ stories: [(key: String, lastSeen: Double, data: String)], expireBefore: Double?) throws(StoreError) {
+        try database.withLock { db throws(StoreError) in
+            try db.transaction { () throws(StoreError) in
+                let save = try db.cached("INSERT OR REPLACE INTO stories(key, last_seen, data) VALUES(?, ?, ?)")
+                for story in stories { try save.bind(.text(story.key), .double(story.lastSeen), .text(story.data)).run() }
+                if let cutoff = expireBefore {
+                    try db.cached("DELETE FROM stories WHERE last_seen < ?").bind(.double(cutoff)).run()
+                }
+            }
         }
     }
 
