@@ -70,6 +70,9 @@ public final class TestHTTPServer: Sendable {
     /// `http://127.0.0.1:<port>`.
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// Signalled when the accept loop has returned.
+    let acceptFinished = DispatchSemaphore(value: 0)
+
     /// Every request received so far.
     public var requests: [Request] { log.withLock { $0 } }
 
@@ -109,17 +112,26 @@ public final class TestHTTPServer: Sendable {
             return !stopped
         }
         guard first else { return }
+        // Wake the accept loop and let it leave before the descriptor is closed: closed
+        // first, its number could be handed to another test's new listener, and this loop
+        // would then accept (and answer) that server's connections.
         shutdown(listener, Int32(SHUT_RDWR))
+        _ = acceptFinished.wait(timeout: .now() + 5)
         close(listener)
     }
 
     deinit { stop() }
 
     func acceptLoop() {
-        while true {
+        defer { acceptFinished.signal() }
+        while !stopped.withLock({ $0 }) {
             let client = accept(listener, nil, nil)
             if client < 0 {
                 if errno == EINTR { continue }
+                return
+            }
+            if stopped.withLock({ $0 }) {
+                close(client)
                 return
             }
             let server = self
