@@ -112,7 +112,11 @@ public struct StoryTracker: Sendable {
     /// within 5 bits always share a band) and by event frame key, so filing a report looks at
     /// a few stories, not all of them.
     var bandIndex: [Int: Set<String>] = [:]
-    var frameIndex: [String: Set<String>] = [:]
+    /// Story keys by frame key, most recently reported last (may hold stale keys: checked
+    /// against ``probes``). A busy frame (one actor → destination reported all day) is only
+    /// searched among its most recent ``frameCandidates`` stories.
+    var frameIndex: [String: [String]] = [:]
+    static let frameCandidates = 32
     /// Stream time of the last expiry pass (expiry runs at most once a minute).
     var lastExpiry = -Double.infinity
     /// What matching needs of each story, as plain values (no reference counting while
@@ -143,13 +147,13 @@ public struct StoryTracker: Sendable {
     mutating func index(_ story: Story) {
         probes[story.key] = Probe(watch: story.watch, lastSeen: story.lastSeen, hashes: story.simhashes)
         for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band, default: []].insert(story.key) } }
-        for key in story.frameKeys { frameIndex[key, default: []].insert(story.key) }
+        for key in story.frameKeys { frameIndex[key, default: []].append(story.key) }
     }
 
     mutating func unindex(_ story: Story) {
         probes[story.key] = nil
         for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band]?.remove(story.key) } }
-        for key in story.frameKeys { frameIndex[key]?.remove(story.key) }
+        // Frame lists are pruned lazily (``compactFrameIndex()``).
     }
 
     /// Files `report` for `watch` at time `now` (seconds since 1970) with the watch list's
@@ -205,7 +209,7 @@ public struct StoryTracker: Sendable {
         probes[story.key] = Probe(watch: story.watch, lastSeen: now, hashes: story.simhashes)
         let knownFrames = Set(story.frameKeys)
         absorbFrames(report, into: &story, citation: citation)
-        for key in story.frameKeys where !knownFrames.contains(key) { frameIndex[key, default: []].insert(story.key) }
+        for key in story.frameKeys where !knownFrames.contains(key) { frameIndex[key, default: []].append(story.key) }
         stories[story.key] = story
         return (outcomes, story)
     }
@@ -217,7 +221,15 @@ public struct StoryTracker: Sendable {
         var bestDistance = Int.max
         var candidates: [String] = []
         for band in Self.bands(report.simhash) { if let keys = bandIndex[band] { candidates.append(contentsOf: keys) } }
-        for key in reportKeys { if let keys = frameIndex[key] { candidates.append(contentsOf: keys) } }
+        for key in reportKeys {
+            guard let keys = frameIndex[key] else { continue }
+            var taken = 0
+            for candidate in keys.reversed() where probes[candidate] != nil {
+                candidates.append(candidate)
+                taken += 1
+                if taken == Self.frameCandidates { break }
+            }
+        }
         var visited = Set<String>()
         for key in candidates where visited.insert(key).inserted {
             guard let probe = probes[key], probe.watch == watch, now - probe.lastSeen <= window else { continue }
@@ -263,9 +275,19 @@ public struct StoryTracker: Sendable {
         }
     }
 
+    /// Drops keys of stories that are gone, and repeats, from the frame lists.
+    mutating func compactFrameIndex() {
+        for (frame, keys) in frameIndex {
+            var seen = Set<String>()
+            let kept = keys.reversed().filter { probes[$0] != nil && seen.insert($0).inserted }.reversed()
+            if kept.isEmpty { frameIndex[frame] = nil } else { frameIndex[frame] = Array(kept) }
+        }
+    }
+
     /// Drops the least recently seen stories once there are a tenth more than allowed.
     mutating func trim() {
         guard stories.count > maxStories + maxStories / 10 else { return }
+        defer { compactFrameIndex() }
         let oldest = probes.map { ($0.key, $0.value.lastSeen) }.sorted { $0.1 < $1.1 }.prefix(stories.count - maxStories)
         for (key, _) in oldest {
             if let story = stories.removeValue(forKey: key) { unindex(story) }
