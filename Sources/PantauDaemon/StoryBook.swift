@@ -37,9 +37,8 @@ public final class StoryBook: Sendable {
 
     func loaded() -> StoryTracker {
         var stories: [StoryTracker.Story] = []
-        let decoder = JSONDecoder()
         for (key, data) in (try? store.stories()) ?? [] {
-            if let story = try? decoder.decode(StoryTracker.Story.self, from: Data(data.utf8)) {
+            if let story = StoryTracker.Story(json: Data(data.utf8)) {
                 stories.append(story)
             } else {
                 logger.warning("dropping a stored story that cannot be read", metadata: ["story": "\(key)"])

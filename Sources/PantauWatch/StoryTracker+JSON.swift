@@ -56,3 +56,33 @@ extension StoryTracker.Story {
         return out + "\""
     }
 }
+
+import Foundation
+
+extension StoryTracker.Story {
+    /// Reads ``json()`` output (or the `Codable` form) through `JSONSerialization`, several
+    /// times faster than `JSONDecoder` for the few thousand stories read at the first alert.
+    public init?(json data: Data) {
+        guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let key = o["key"] as? String, let watch = o["watch"] as? String else { return nil }
+        func strings(_ k: String) -> [String] { o[k] as? [String] ?? [] }
+        func number(_ any: Any?) -> Double? { (any as? NSNumber)?.doubleValue }
+        func citation(_ any: Any?) -> StoryTracker.Citation? {
+            guard let c = any as? [String: Any], let id = c["itemID"] as? String, let feed = c["feed"] as? String else { return nil }
+            return StoryTracker.Citation(itemID: id, feed: feed, title: c["title"] as? String ?? "", link: c["link"] as? String)
+        }
+        func citations(_ k: String) -> [String: StoryTracker.Citation] {
+            (o[k] as? [String: Any] ?? [:]).compactMapValues(citation)
+        }
+        self.init(
+            key: key, watch: watch,
+            simhashes: (o["simhashes"] as? [NSNumber] ?? []).map(\.uint64Value),
+            entities: strings("entities"), frameKeys: strings("frameKeys"), sources: strings("sources"),
+            firstSeen: number(o["firstSeen"]) ?? 0, lastSeen: number(o["lastSeen"]) ?? 0, lastAlert: number(o["lastAlert"]) ?? 0,
+            maxCounts: (o["maxCounts"] as? [String: Any] ?? [:]).compactMapValues(number),
+            maxCountCitations: citations("maxCountCitations"),
+            assets: (o["assets"] as? [String: Any] ?? [:]).compactMapValues { $0 as? [String] },
+            firstCitations: citations("firstCitations")
+        )
+    }
+}

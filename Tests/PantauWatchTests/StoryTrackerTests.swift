@@ -106,5 +106,6 @@ import Testing
         let story = tracker.observe(report, watch: "troops", cooldown: 60, now: 1_729_756_800.5).story
         let decoded = try JSONDecoder().decode(StoryTracker.Story.self, from: Data(story.json().utf8))
         #expect(decoded == story)
+        #expect(StoryTracker.Story(json: Data(story.json().utf8)) == story)
     }
 }
