@@ -12,4 +12,4 @@ CORPUS=$WORK/corpus
 head -c $((MB * 1000000)) "$CORPUS/big.txt" > "$WORK/big-${MB}mb.txt"
 swift build -c release --build-path .build-release --product PantauBench >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d)"
-taskset -c 0 .build-release/release/PantauBench rules "$WORK/big-${MB}mb.txt" "$CORPUS/watchlist.txt" "${RUNS:-3}"
+taskset -c 0 .build-release/release/PantauBench rules "$WORK/big-${MB}mb.txt" "$CORPUS/watchlist.txt" "${RUNS:-5}"

@@ -86,7 +86,6 @@ struct QuoteRecognizer: Sendable {
     func speakerBefore(_ offset: Int, _ doc: Document, _ entities: EntityRecognizer.Result) -> String? {
         guard let first = token(from: offset, doc) else { return nil }
         // "Rutte said: “…" / "kata Zelensky, “…"
-        let tokens = doc.tokens
         let lo = max(0, first - 4)
         for k in stride(from: first - 1, through: lo, by: -1) {
             if let span = entities.span(at: k), span.tokens.upperBound <= first {

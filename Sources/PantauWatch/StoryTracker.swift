@@ -108,26 +108,39 @@ public struct StoryTracker: Sendable {
     public var maxStories: Int
     /// SimHash bits two reports of one story may differ in.
     public var maxDistance: Int
-    /// Candidate lookup: story keys by SimHash band (six bands of 10–11 bits: two fingerprints
-    /// within 5 bits always share a band) and by event frame key, so filing a report looks at
-    /// a few stories, not all of them.
-    var bandIndex: [Int: Set<String>] = [:]
-    /// Story keys by frame key, most recently reported last (may hold stale keys: checked
-    /// against ``probes``). A busy frame (one actor → destination reported all day) is only
-    /// searched among its most recent ``frameCandidates`` stories.
-    var frameIndex: [String: [String]] = [:]
+    /// Watch list names as small integers (the slots compare these, not strings).
+    var watchIDs: [String: Int32] = [:]
+    /// Each indexed story has a slot: what matching needs of it lives in flat arrays (no
+    /// reference counting or string hashing while candidates are checked).
+    var slotOf: [String: Int32] = [:]
+    var slotKey: [String] = []
+    var slotWatch: [Int32] = []
+    var slotLastSeen: [Double] = []
+    /// Up to ``maxHashes`` fingerprints per slot, `slot * maxHashes ..< … + slotHashCount`.
+    var slotHashes: [UInt64] = []
+    var slotHashCount: [Int] = []
+    /// Bumped when a slot is freed: frame index entries of the old story no longer match.
+    var slotGeneration: [UInt32] = []
+    var freeSlots: [Int32] = []
+    /// Per slot, the call of ``matchingStory`` that last looked at it.
+    var visited: [UInt32] = []
+    var visitStamp: UInt32 = 0
+    /// Candidate lookup: slots by SimHash band (six bands of 10–11 bits: two fingerprints
+    /// within 5 bits always share a band; bucket `band << 11 | bits`) and by event frame key,
+    /// so filing a report looks at a few stories, not all of them.
+    var bandIndex = [[Int32]](repeating: [], count: 6 << 11)
+    /// Slot and generation (`generation << 32 | slot`) by frame key, most recently reported
+    /// last (may hold entries of stories that are gone: checked against ``slotGeneration``).
+    /// A busy frame (one actor → destination reported all day) is only searched among its
+    /// most recent ``frameCandidates`` stories.
+    var frameIndex: [String: [UInt64]] = [:]
     static let frameCandidates = 32
+    /// Entries in ``frameIndex``, live or not: compacted after a trim when there are more
+    /// than two per kept story (bounds the index by the story cap).
+    var frameEntries = 0
+    static let maxHashes = 8
     /// Stream time of the last expiry pass (expiry runs at most once a minute).
     var lastExpiry = -Double.infinity
-    /// What matching needs of each story, as plain values (no reference counting while
-    /// candidates are checked): watch list, last report time, fingerprints.
-    var probes: [String: Probe] = [:]
-
-    struct Probe {
-        var watch: String
-        var lastSeen: Double
-        var hashes: [UInt64]
-    }
 
     /// Creates a tracker over stories loaded from the state store.
     public init(stories: [Story] = [], window: Double = 72 * 3600, maxStories: Int = 5000, maxDistance: Int = 12) {
@@ -140,19 +153,64 @@ public struct StoryTracker: Sendable {
 
     static let bandShifts: [UInt64] = [0, 11, 22, 33, 44, 54]
 
-    static func bands(_ simhash: UInt64) -> [Int] {
-        bandShifts.enumerated().map { band, shift in band << 16 | Int((simhash >> shift) & 0x7FF) }
+    @inline(__always)
+    static func bucket(_ simhash: UInt64, band: Int) -> Int {
+        band << 11 | Int((simhash >> bandShifts[band]) & 0x7FF)
     }
 
-    mutating func index(_ story: Story) {
-        probes[story.key] = Probe(watch: story.watch, lastSeen: story.lastSeen, hashes: story.simhashes)
-        for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band, default: []].insert(story.key) } }
-        for key in story.frameKeys { frameIndex[key, default: []].append(story.key) }
+    mutating func watchID(_ watch: String) -> Int32 {
+        if let id = watchIDs[watch] { return id }
+        let id = Int32(watchIDs.count)
+        watchIDs[watch] = id
+        return id
     }
 
-    mutating func unindex(_ story: Story) {
-        probes[story.key] = nil
-        for simhash in story.simhashes { for band in Self.bands(simhash) { bandIndex[band]?.remove(story.key) } }
+    mutating func index(_ story: Story, watch: Int32? = nil) {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = Int(free)
+            slotKey[slot] = story.key
+        } else {
+            slot = slotKey.count
+            slotKey.append(story.key)
+            slotWatch.append(0)
+            slotLastSeen.append(0)
+            slotHashes.append(contentsOf: repeatElement(0, count: Self.maxHashes))
+            slotHashCount.append(0)
+            slotGeneration.append(0)
+            visited.append(0)
+        }
+        slotOf[story.key] = Int32(slot)
+        slotWatch[slot] = watch ?? watchID(story.watch)
+        slotLastSeen[slot] = story.lastSeen
+        slotHashCount[slot] = 0
+        for simhash in story.simhashes.prefix(Self.maxHashes) { addHash(simhash, slot: slot) }
+        let entry = UInt64(slotGeneration[slot]) << 32 | UInt64(slot)
+        for key in story.frameKeys { frameIndex[key, default: []].append(entry) }
+        frameEntries += story.frameKeys.count
+    }
+
+    mutating func addHash(_ simhash: UInt64, slot: Int) {
+        slotHashes[slot * Self.maxHashes + slotHashCount[slot]] = simhash
+        slotHashCount[slot] += 1
+        for band in 0..<6 { bandIndex[Self.bucket(simhash, band: band)].append(Int32(slot)) }
+    }
+
+    mutating func unindex(_ key: String) {
+        guard let s = slotOf.removeValue(forKey: key) else { return }
+        let slot = Int(s)
+        for h in 0..<slotHashCount[slot] {
+            let simhash = slotHashes[slot * Self.maxHashes + h]
+            for band in 0..<6 {
+                let bucket = Self.bucket(simhash, band: band)
+                if let i = bandIndex[bucket].firstIndex(of: s) { bandIndex[bucket].remove(at: i) }
+            }
+        }
+        slotHashCount[slot] = 0
+        slotKey[slot] = ""
+        slotWatch[slot] = -1
+        slotGeneration[slot] &+= 1
+        freeSlots.append(s)
         // Frame lists are pruned lazily (``compactFrameIndex()``).
     }
 
@@ -162,14 +220,16 @@ public struct StoryTracker: Sendable {
         expire(now: now)
         let citation = Citation(itemID: report.itemID, feed: report.feed, title: report.title, link: report.link)
         // Taken out of the dictionary while it changes, so its arrays are updated in place.
-        guard let matched = matchingStory(report, watch: watch, now: now)?.key, var story = stories.removeValue(forKey: matched) else {
+        let id = watchID(watch)
+        guard let slot = matchingStory(report, watch: id, now: now), var story = stories.removeValue(forKey: slotKey[slot]) else {
             let key = StoryTracker.key(watch: watch, report: report)
             var story = Story(key: key, watch: watch, simhashes: [report.simhash], entities: report.entities, frameKeys: [],
                               sources: report.sources.sorted(), firstSeen: now, lastSeen: now, lastAlert: now,
                               maxCounts: [:], maxCountCitations: [:], assets: [:], firstCitations: [:])
             absorbFrames(report, into: &story, citation: citation)
+            if slotOf[key] != nil { unindex(key) }
             stories[key] = story
-            index(story)
+            index(story, watch: id)
             trim()
             return ([.alert(story: key)], story)
         }
@@ -201,52 +261,68 @@ public struct StoryTracker: Sendable {
         story.sources.sort()
         for entity in report.entities where !story.entities.contains(entity) { story.entities.append(entity) }
         story.entities.sort()
-        if story.simhashes.count < 8, !story.simhashes.contains(report.simhash) {
+        if story.simhashes.count < Self.maxHashes, !story.simhashes.contains(report.simhash) {
             story.simhashes.append(report.simhash)
-            for band in Self.bands(report.simhash) { bandIndex[band, default: []].insert(story.key) }
+            addHash(report.simhash, slot: slot)
         }
         story.lastSeen = now
-        probes[story.key] = Probe(watch: story.watch, lastSeen: now, hashes: story.simhashes)
-        let knownFrames = Set(story.frameKeys)
+        slotLastSeen[slot] = now
+        let knownFrames = story.frameKeys
         absorbFrames(report, into: &story, citation: citation)
-        for key in story.frameKeys where !knownFrames.contains(key) { frameIndex[key, default: []].append(story.key) }
+        let entry = UInt64(slotGeneration[slot]) << 32 | UInt64(slot)
+        for key in story.frameKeys where !knownFrames.contains(key) {
+            frameIndex[key, default: []].append(entry)
+            frameEntries += 1
+        }
         stories[story.key] = story
         return (outcomes, story)
     }
 
-    func matchingStory(_ report: Report, watch: String, now: Double) -> Story? {
-        let reportKeys = Set(report.frames.compactMap(\.key))
-        let reportEntities = Set(report.entities)
-        var best: Story?
-        var bestDistance = Int.max
-        var candidates: [String] = []
-        for band in Self.bands(report.simhash) { if let keys = bandIndex[band] { candidates.append(contentsOf: keys) } }
-        for key in reportKeys {
-            guard let keys = frameIndex[key] else { continue }
-            var taken = 0
-            for candidate in keys.reversed() where probes[candidate] != nil {
-                candidates.append(candidate)
-                taken += 1
-                if taken == Self.frameCandidates { break }
-            }
+    /// The slot of the story `report` belongs to, if any: the closest fingerprint among
+    /// stories of the same watch list seen within the window, or the same frame with most
+    /// entities in common.
+    mutating func matchingStory(_ report: Report, watch: Int32, now: Double) -> Int? {
+        visitStamp &+= 1
+        if visitStamp == 0 {
+            for i in visited.indices { visited[i] = 0 }
+            visitStamp = 1
         }
-        var visited = Set<String>()
-        for key in candidates where visited.insert(key).inserted {
-            guard let probe = probes[key], probe.watch == watch, now - probe.lastSeen <= window else { continue }
+        let reportKeys = report.frames.compactMap(\.key)
+        var reportEntities: Set<String>?
+        var best: Int?
+        var bestDistance = Int.max
+        func consider(_ slot: Int) {
+            guard visited[slot] != visitStamp else { return }
+            visited[slot] = visitStamp
+            guard slotWatch[slot] == watch, now - slotLastSeen[slot] <= window else { return }
             var distance = 64
-            for h in probe.hashes { distance = min(distance, SimHash.distance(h, report.simhash)) }
+            for h in 0..<slotHashCount[slot] { distance = min(distance, SimHash.distance(slotHashes[slot * Self.maxHashes + h], report.simhash)) }
             var same = distance <= maxDistance
-            if !same && reportKeys.isEmpty { continue }
-            guard let story = stories[key] else { continue }
-            if !same, !reportKeys.isDisjoint(with: story.frameKeys) {
+            if !same {
+                guard !reportKeys.isEmpty, let story = stories[slotKey[slot]], reportKeys.contains(where: story.frameKeys.contains) else { return }
                 // The same frame stated in other words: needs most entities in common too.
-                let shared = reportEntities.intersection(story.entities).count
-                let union = reportEntities.union(story.entities).count
+                if reportEntities == nil { reportEntities = Set(report.entities) }
+                let shared = reportEntities!.intersection(story.entities).count
+                let union = reportEntities!.union(story.entities).count
                 same = union > 0 && Double(shared) / Double(union) >= 0.5
             }
             if same, distance < bestDistance || best == nil {
-                best = story
+                best = slot
                 bestDistance = distance
+            }
+        }
+        for band in 0..<6 {
+            for slot in bandIndex[Self.bucket(report.simhash, band: band)] { consider(Int(slot)) }
+        }
+        for key in Set(reportKeys) {
+            guard let entries = frameIndex[key] else { continue }
+            var taken = 0
+            for entry in entries.reversed() {
+                let slot = Int(entry & 0xFFFF_FFFF)
+                guard UInt32(entry >> 32) == slotGeneration[slot], slotWatch[slot] >= 0 else { continue }
+                consider(slot)
+                taken += 1
+                if taken == Self.frameCandidates { break }
             }
         }
         return best
@@ -270,34 +346,51 @@ public struct StoryTracker: Sendable {
     mutating func expire(now: Double) {
         guard now - lastExpiry >= 60 else { return }
         lastExpiry = now
-        for (key, probe) in probes where now - probe.lastSeen > window {
-            if let story = stories.removeValue(forKey: key) { unindex(story) }
+        for slot in slotKey.indices where slotWatch[slot] >= 0 && now - slotLastSeen[slot] > window {
+            let key = slotKey[slot]
+            stories[key] = nil
+            unindex(key)
         }
     }
 
-    /// Drops keys of stories that are gone, and repeats, from the frame lists.
+    /// Drops entries of stories that are gone, and repeats, from the frame lists.
     mutating func compactFrameIndex() {
-        for (frame, keys) in frameIndex {
-            var seen = Set<String>()
-            let kept = keys.reversed().filter { probes[$0] != nil && seen.insert($0).inserted }.reversed()
+        for (frame, entries) in frameIndex {
+            var seen = Set<UInt64>()
+            let kept = entries.reversed().filter { entry in
+                let slot = Int(entry & 0xFFFF_FFFF)
+                return UInt32(entry >> 32) == slotGeneration[slot] && slotWatch[slot] >= 0 && seen.insert(entry).inserted
+            }.reversed()
             if kept.isEmpty { frameIndex[frame] = nil } else { frameIndex[frame] = Array(kept) }
         }
+        frameEntries = frameIndex.values.reduce(0) { $0 + $1.count }
     }
 
     /// Drops the least recently seen stories once there are a tenth more than allowed.
     mutating func trim() {
         guard stories.count > maxStories + maxStories / 10 else { return }
-        defer { compactFrameIndex() }
-        let oldest = probes.map { ($0.key, $0.value.lastSeen) }.sorted { $0.1 < $1.1 }.prefix(stories.count - maxStories)
-        for (key, _) in oldest {
-            if let story = stories.removeValue(forKey: key) { unindex(story) }
+        defer { if frameEntries > 2 * stories.count + 1024 { compactFrameIndex() } }
+        // The cut-off time: the excess-th oldest last report (ties are dropped together).
+        let excess = stories.count - maxStories
+        var times: [Double] = []
+        times.reserveCapacity(stories.count)
+        for slot in slotKey.indices where slotWatch[slot] >= 0 { times.append(slotLastSeen[slot]) }
+        times.sort()
+        let cutoff = times[excess - 1]
+        for slot in slotKey.indices where slotWatch[slot] >= 0 && slotLastSeen[slot] <= cutoff {
+            let key = slotKey[slot]
+            stories[key] = nil
+            unindex(key)
         }
     }
 
     /// A story's key: stable for its first report.
     static func key(watch: String, report: Report) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in (watch + "\u{1F}" + report.feed + "\u{1F}" + report.itemID).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        for (n, part) in [watch, report.feed, report.itemID].enumerated() {
+            if n > 0 { h = (h ^ 0x1F) &* 0x100_0000_01b3 }
+            for b in part.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
         // 15 hex digits (60 bits): short enough for Swift's inline strings.
         let hex = String(h >> 4, radix: 16)
         return String(repeating: "0", count: 15 - hex.count) + hex
@@ -309,17 +402,40 @@ public struct StoryTracker: Sendable {
 }
 
 extension StoryTracker.Report {
+    /// Entity kinds that say what a story is about.
+    static func named(_ kind: Entity.Kind) -> Bool {
+        switch kind {
+        case .country, .organization, .person, .capital, .seat: true
+        default: false
+        }
+    }
+
     /// The report of one analysed and recognized item.
     public init(itemID: String, feed: String, title: String, link: String?, extraction: Extraction) {
-        let named: Set<Entity.Kind> = [.country, .organization, .person, .capital, .seat]
+        var sources = [feed]
+        for a in extraction.attributions { sources.append(a.name) }
+        for e in extraction.events { if let c = e.claimedBy { sources.append(c) } }
         self.init(
             itemID: itemID, feed: feed, title: title, link: link, simhash: SimHash.of(extraction.tokens),
-            entities: Array(Set(extraction.entities.filter { named.contains($0.type) }.map(\.name))).sorted(),
+            entities: Self.sortedUnique(extraction.entities.compactMap { Self.named($0.type) ? $0.name : nil }),
             frames: extraction.events.map { e in
                 StoryTracker.Frame(type: e.type.rawValue, actor: e.actor, destination: e.destination, count: e.count,
-                                   assets: Array(Set(e.assets.map(\.what))).sorted())
+                                   assets: Self.sortedUnique(e.assets.map(\.what)))
             },
-            sources: Array(Set([feed] + extraction.attributions.map(\.name) + extraction.events.compactMap(\.claimedBy))).sorted()
+            sources: Self.sortedUnique(sources)
         )
+    }
+
+    /// `values` sorted, each once.
+    static func sortedUnique(_ values: [String]) -> [String] {
+        guard values.count > 1 else { return values }
+        var sorted = values.sorted()
+        var kept = 1
+        for i in 1..<sorted.count where sorted[i] != sorted[kept - 1] {
+            sorted.swapAt(i, kept)
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 }

@@ -17,26 +17,34 @@ extension WatchMatcher {
         var weight: Double?
     }
 
+    /// The words of a near rule in the closest window that holds them all: (word, token).
+    typealias NearWindow = [(word: Int, token: Int)]
+
     /// What the phrases of watch `w` say about a document, given the occurrences `found` in
-    /// the allowed fields; nil when they do not let it fire.
-    func lexicalVerdict(watch w: Int, found: [Int: [Range<Int>]], tokens: [Token], language: Language) -> LexicalVerdict? {
-        let watch = watches[w]
+    /// the allowed fields; nil when they do not let it fire. With the document's
+    /// `occurrences` (lists reading every field), whole-document near rules come from
+    /// `nearCache`, shared between lists with the same rule.
+    func lexicalVerdict(watch w: Int, found: [Int: [Range<Int>]], tokens: [Token], language: Language,
+                        occurrences: TermOccurrences?, nearCache: inout [NearWindow??]) -> LexicalVerdict? {
         let mine = phrasesByWatch[w]
         if mine.isEmpty { return LexicalVerdict(used: [:], weight: nil) }
         // Plain lists (any/all/none only, the common case): decided from `found` directly.
-        if simpleWatches[w] {
-            var positive = watch.any.isEmpty
+        if plans[w].simple {
+            var positive = !plans[w].hasAny
+            var used = found
             for (p, _) in found {
                 switch phrases[p].role {
                 case .none: return nil
                 case .any: positive = true
-                default: break
+                case .all: break
+                default: used[p] = nil
                 }
             }
             guard positive else { return nil }
             for p in mine where phrases[p].role == .all && found[p] == nil { return nil }
-            return LexicalVerdict(used: found.filter { phrases[$0.key].role != .none }, weight: nil)
+            return LexicalVerdict(used: used, weight: nil)
         }
+        let watch = watches[w]
         // No veto.
         if mine.contains(where: { phrases[$0].role == .none && found[$0] != nil }) { return nil }
         let needsPositive = !watch.any.isEmpty || !watch.near.isEmpty || watch.anyByLanguage.values.contains { !$0.isEmpty }
@@ -65,9 +73,15 @@ extension WatchMatcher {
                 }
             }
             for r in watch.near.indices {
-                if let window = nearWindow(watch: w, rule: r, found: found, tokens: tokens, sentence: sentence) {
+                let window = if sentence == nil, let occurrences { cachedNear(watch: w, rule: r, occurrences, tokens, &nearCache) } else {
+                    nearWindow(watch: w, rule: r, tokens: tokens, sentence: sentence) { k in
+                        let p = nearPhrases[w][r][k]
+                        return p < 0 ? nil : found[p] ?? []
+                    }
+                }
+                if let window {
                     positive = true
-                    for (p, span) in window { used[p, default: []].append(span) }
+                    for (k, token) in window { used[nearPhrases[w][r][k], default: []].append(token..<(token + 1)) }
                 }
             }
             if needsPositive && !positive { return nil }
@@ -98,31 +112,38 @@ extension WatchMatcher {
         return nil
     }
 
-    /// The closest window (at most the rule's distance) holding every word of near rule `r`:
-    /// (phrase, token range) per word.
-    func nearWindow(watch w: Int, rule r: Int, found: [Int: [Range<Int>]], tokens: [Token], sentence: Int?) -> [(Int, Range<Int>)]? {
-        let rule = watches[w].near[r]
-        var positions: [(token: Int, word: Int, phrase: Int)] = []
-        for p in phrasesByWatch[w] {
-            guard case .near(let rr, let k) = phrases[p].role, rr == r else { continue }
-            for span in found[p] ?? [] where sentence == nil || tokens[span.lowerBound].sentence == sentence {
-                positions.append((span.lowerBound, k, p))
+    /// The closest window (at most the rule's distance) holding every word of near rule `r`,
+    /// within one sentence (and within `sentence` when given).
+    /// `spans(k)` gives the occurrences of word `k` (nil: the word has no letters).
+    func nearWindow(watch w: Int, rule r: Int, tokens: [Token], sentence: Int?, spans: (Int) -> [Range<Int>]?) -> NearWindow? {
+        let distance = watches[w].near[r].distance
+        let count = nearPhrases[w][r].count
+        var positions: [(token: Int, word: Int)] = []
+        var present = 0
+        for k in 0..<count {
+            guard let found = spans(k) else { continue }
+            for span in found where sentence == nil || tokens[span.lowerBound].sentence == sentence {
+                positions.append((span.lowerBound, k))
+                present |= 1 << min(k, 62)
             }
         }
-        guard Set(positions.map(\.word)).count == rule.words.count else { return nil }
+        guard count <= 62, present == (1 << count) - 1 else { return nil }
         positions.sort { $0.token < $1.token }
         // Smallest window covering every word, within one sentence.
-        var best: [(Int, Range<Int>)]?
+        var best: NearWindow?
         var bestSpan = Int.max
+        var seen = [Int](repeating: -1, count: count)
         for (i, start) in positions.enumerated() {
-            var seen: [Int: (Int, Int)] = [start.word: (start.phrase, start.token)]
+            for k in seen.indices { seen[k] = -1 }
+            seen[start.word] = start.token
+            var have = 1
             for next in positions[(i + 1)...] {
-                guard tokens[next.token].sentence == tokens[start.token].sentence, next.token - start.token <= rule.distance else { break }
-                if seen[next.word] == nil { seen[next.word] = (next.phrase, next.token) }
-                if seen.count == rule.words.count {
+                guard tokens[next.token].sentence == tokens[start.token].sentence, next.token - start.token <= distance else { break }
+                if seen[next.word] < 0 { seen[next.word] = next.token; have += 1 }
+                if have == count {
                     if next.token - start.token < bestSpan {
                         bestSpan = next.token - start.token
-                        best = seen.values.map { ($0.0, $0.1..<($0.1 + 1)) }
+                        best = seen.enumerated().map { (word: $0.offset, token: $0.element) }
                     }
                     break
                 }

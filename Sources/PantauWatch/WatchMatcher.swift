@@ -27,26 +27,53 @@ public struct WatchMatcher: Sendable {
         var role: Role
     }
 
+    /// What the hot path needs of one watch list, as plain values (reading a
+    /// ``WatchDefinition`` out of its array retains every one of its strings and arrays).
+    struct Plan: Sendable {
+        var limitedToFeeds: Bool
+        /// Whether the list is limited to some document languages.
+        var limitedToLanguages: Bool
+        var allFields: Bool
+        var needsRecognition: Bool
+        /// Only any/all/none phrases: judged on a fast path.
+        var simple: Bool
+        var hasAny: Bool
+        /// Whether firing needs an any phrase (of any or the document's language) or a near rule.
+        var needsPositive: Bool
+    }
+
     /// The watch lists, in the order given.
     public let watches: [WatchDefinition]
     let phrases: [Phrase]
-    /// Phrase indices keyed by the key of their first stem, one table per document language.
+    /// Distinct stem sequences: phrases that analyse alike (the same word in many lists)
+    /// are looked for once per document. Phrase `p` is ``phraseTerm``[p].
+    let termStems: [[[String]]]
+    let phraseTerm: [Int]
+    /// Watch lists using each distinct stem sequence (sorted, unique).
+    let termWatches: [[Int32]]
+    /// Term indices keyed by the key of their first stem, one table per document language.
     let byFirstTerm: [KeyIndex]
-    /// Indonesian phrases of two or more words whose first word is a known root, keyed by
+    /// Indonesian terms of two or more words whose first word is a known root, keyed by
     /// their second stem: `kirim pasukan` also matches the passive `pasukan … dikirim`.
     let bySecondTerm: KeyIndex
-    /// Every phrase's keys back to back, per language slot; phrase `p` occupies
-    /// `keyStart[p] ..< keyStart[p] + keyLength[p]`.
+    /// Every term's keys back to back, per language slot; term `t` occupies
+    /// `keyStart[t] ..< keyStart[t] + keyLength[t]`.
     let flatKeys: [[UInt64]]
     let keyStart: [Int32]
     let keyLength: [Int32]
     /// Phrase indices of each watch list, in order.
     let phrasesByWatch: [[Int]]
+    /// Per watch list and near rule: the phrase of each word (-1: a word with no letters).
+    let nearPhrases: [[[Int]]]
+    /// Per watch list and near rule: an id shared by rules with the same terms and distance.
+    let nearSignatures: [[Int]]
+    let nearSignatureCount: Int
     /// Watch lists with no phrases at all (conditions only): candidates for every document.
     let conditionOnlyWatches: [Int]
-    /// Lists with only any/all/none phrases (no near rules, weights, language lists or
-    /// same-sentence rule): judged on a fast path.
-    let simpleWatches: [Bool]
+    /// Per watch list, what evaluation reads on every candidate document.
+    let plans: [Plan]
+    /// Per watch list, its any and any-per-language phrases.
+    let positivePhrases: [[Int]]
     let morphology: Morphology
     static let languages: [Language] = [.indonesian, .english, .other]
     /// Occurrences of one phrase an alert cites at most.
@@ -67,6 +94,11 @@ public struct WatchMatcher: Sendable {
         self.watches = watches
         self.morphology = morphology
         var phrases: [Phrase] = []
+        var phraseTerm: [Int] = []
+        var termIDs: [[[String]]: Int] = [:]
+        var termStems: [[[String]]] = []
+        var termKeys: [[[UInt64]]] = []
+        var termWatches: [Set<Int32>] = []
         var index = [[UInt64: [Int]]](repeating: [:], count: Self.languages.count)
         var second: [UInt64: [Int]] = [:]
         for (w, watch) in watches.enumerated() {
@@ -82,28 +114,74 @@ public struct WatchMatcher: Sendable {
                     guard !words.isEmpty else { continue }
                     let terms = Self.languages.map { language in words.map { morphology.stem($0, language: language) } }
                     let keys = terms.map { $0.map(stemKey(_:)) }
-                    for slot in terms.indices { index[slot][keys[slot][0], default: []].append(phrases.count) }
-                    if words.count >= 2, role != .none, morphology.indonesian.roots.contains(terms[0][0]) {
-                        second[keys[0][1], default: []].append(phrases.count)
+                    let t: Int
+                    if let known = termIDs[terms] {
+                        t = known
+                    } else {
+                        t = termStems.count
+                        termIDs[terms] = t
+                        termStems.append(terms)
+                        termKeys.append(keys)
+                        termWatches.append([])
+                        for slot in terms.indices { index[slot][keys[slot][0], default: []].append(t) }
+                        if words.count >= 2, morphology.indonesian.roots.contains(terms[0][0]) {
+                            second[keys[0][1], default: []].append(t)
+                        }
                     }
+                    termWatches[t].insert(Int32(w))
+                    phraseTerm.append(t)
                     phrases.append(Phrase(text: text, terms: terms, keys: keys, watch: w, role: role))
                 }
             }
         }
         self.phrases = phrases
+        self.phraseTerm = phraseTerm
+        self.termStems = termStems
+        self.termWatches = termWatches.map { $0.sorted() }
         self.byFirstTerm = index.map(KeyIndex.init)
         var flat = [[UInt64]](repeating: [], count: Self.languages.count)
         var starts: [Int32] = [], lengths: [Int32] = []
-        for phrase in phrases {
+        for keys in termKeys {
             starts.append(Int32(flat[0].count))
-            lengths.append(Int32(phrase.keys[0].count))
-            for slot in flat.indices { flat[slot] += phrase.keys[slot] }
+            lengths.append(Int32(keys[0].count))
+            for slot in flat.indices { flat[slot] += keys[slot] }
         }
         var byWatch = [[Int]](repeating: [], count: watches.count)
-        for (p, phrase) in phrases.enumerated() { byWatch[phrase.watch].append(p) }
+        var nearPhrases = watches.map { $0.near.map { [Int](repeating: -1, count: $0.words.count) } }
+        for (p, phrase) in phrases.enumerated() {
+            byWatch[phrase.watch].append(p)
+            if case .near(let r, let k) = phrase.role { nearPhrases[phrase.watch][r][k] = p }
+        }
         self.phrasesByWatch = byWatch
+        self.nearPhrases = nearPhrases
+        var signatureIDs: [[Int]: Int] = [:]
+        self.nearSignatures = watches.indices.map { w in
+            watches[w].near.indices.map { r in
+                let key = nearPhrases[w][r].map { $0 < 0 ? -1 : phraseTerm[$0] } + [watches[w].near[r].distance]
+                if let id = signatureIDs[key] { return id }
+                signatureIDs[key] = signatureIDs.count
+                return signatureIDs.count - 1
+            }
+        }
+        self.nearSignatureCount = signatureIDs.count
         self.conditionOnlyWatches = watches.indices.filter { byWatch[$0].isEmpty && watches[$0].canFire }
-        self.simpleWatches = watches.map { $0.near.isEmpty && $0.weights.isEmpty && $0.anyByLanguage.isEmpty && !$0.sameSentence }
+        self.plans = watches.indices.map { w in
+            let watch = watches[w]
+            return Plan(limitedToFeeds: !watch.feeds.isEmpty, limitedToLanguages: !watch.conditions.languages.isEmpty,
+                 allFields: watch.fields.count == WatchDefinition.Field.allCases.count,
+                 needsRecognition: watch.needsRecognition,
+                 simple: watch.near.isEmpty && watch.weights.isEmpty && watch.anyByLanguage.isEmpty && !watch.sameSentence,
+                 hasAny: !watch.any.isEmpty,
+                 needsPositive: !watch.any.isEmpty || !watch.near.isEmpty || watch.anyByLanguage.values.contains { !$0.isEmpty })
+        }
+        self.positivePhrases = byWatch.map { mine in
+            mine.filter { p in
+                switch phrases[p].role {
+                case .any, .anyIn: true
+                default: false
+                }
+            }
+        }
         self.flatKeys = flat
         self.keyStart = starts
         self.keyLength = lengths
@@ -154,13 +232,13 @@ public struct WatchMatcher: Sendable {
         return explanation
     }
 
-    /// Token ranges of every phrase occurrence, by phrase index.
-    func occurrences(in extraction: Extraction) -> [Int: [Range<Int>]] {
+    /// Token ranges of every term occurrence, by term index (see ``phraseTerm``).
+    func occurrences(in extraction: Extraction) -> TermOccurrences {
         let tokens = extraction.tokens
         let slot = Self.languageSlot(extraction.language)
         let index = byFirstTerm[slot]
-        // Occurrences per phrase index (token ranges).
-        var occurrences: [Int: [Range<Int>]] = [:]
+        // Occurrences per term index (token ranges).
+        var occurrences = TermOccurrences(termCount: termStems.count)
         // Flat arrays in the hot loop: no token or phrase struct (and their strings and
         // arrays) is touched until all keys agree.
         let slotKeys = flatKeys[slot]
@@ -177,14 +255,14 @@ public struct WatchMatcher: Sendable {
                     ok = false
                     break
                 }
-                if ok, (0..<length).allSatisfy({ tokens[i + $0].stem == phrases[p].terms[slot][$0] }) {
-                    occurrences[p, default: []].append(i..<end)
+                if ok, (0..<length).allSatisfy({ tokens[i + $0].stem == termStems[p][slot][$0] }) {
+                    occurrences.append(i..<end, to: p)
                 }
             }
             if slot == 0 {
                 for position in bySecondTerm.lookup(tokenKeys[i]) {
                     let p = bySecondTerm.posting(position)
-                    if let span = passiveMatch(phrases[p].terms[0], at: i, tokens) { occurrences[p, default: []].append(span) }
+                    if let span = passiveMatch(termStems[p][0], at: i, tokens) { occurrences.append(span, to: p) }
                 }
             }
         }
@@ -196,9 +274,9 @@ public struct WatchMatcher: Sendable {
         let occurrences = occurrences(in: extraction)
         let tokens = extraction.tokens
         // Only lists with a phrase found, or with no phrases at all (conditions only), can fire.
-        var candidates = Set(occurrences.keys.map { phrases[$0].watch })
-        candidates.formUnion(conditionOnlyWatches)
-        if explain { candidates = Set(watches.indices) }
+        var isCandidate = [Bool](repeating: explain, count: watches.count)
+        for t in occurrences.terms { for w in termWatches[t] { isCandidate[Int(w)] = true } }
+        for w in conditionOnlyWatches { isCandidate[w] = true }
         var full: Extraction? = recognized == nil ? extraction : nil
         func recognizedExtraction() -> Extraction {
             if let full { return full }
@@ -206,40 +284,52 @@ public struct WatchMatcher: Sendable {
             full = value
             return value
         }
-        var byWatch: [Int: [Int]] = [:]
-        for p in occurrences.keys { byWatch[phrases[p].watch, default: []].append(p) }
+        var nearCache = [NearWindow??](repeating: nil, count: nearSignatureCount)
 
         var results: [WatchMatch] = []
-        for w in candidates.sorted() {
-            let watch = watches[w]
-            func reject(_ why: @autoclosure () -> String) { if explain { explanation.append(WatchExplanation(watch: watch.name, fired: false, reason: why())) } }
-            if !watch.feeds.isEmpty, let feed = context.feed, !watch.feeds.contains(feed) { reject("limited to feeds \(watch.feeds.joined(separator: ", "))"); continue }
-            if let allowed = context.allowedWatches, !allowed.contains(watch.name) { reject("the feed is limited to other watch lists"); continue }
-            if !watch.conditions.languages.isEmpty, !watch.conditions.languages.contains(extraction.language) {
-                reject("language is \(extraction.language.rawValue), not \(watch.conditions.languages.map(\.rawValue).joined(separator: "/"))"); continue
+        for w in isCandidate.indices where isCandidate[w] {
+            let plan = plans[w]
+            func reject(_ why: @autoclosure () -> String) { if explain { explanation.append(WatchExplanation(watch: watches[w].name, fired: false, reason: why())) } }
+            if plan.limitedToFeeds, let feed = context.feed, !watches[w].feeds.contains(feed) { reject("limited to feeds \(watches[w].feeds.joined(separator: ", "))"); continue }
+            if let allowed = context.allowedWatches, !allowed.contains(watches[w].name) { reject("the feed is limited to other watch lists"); continue }
+            if plan.limitedToLanguages, !watches[w].conditions.languages.contains(extraction.language) {
+                reject("language is \(extraction.language.rawValue), not \(watches[w].conditions.languages.map(\.rawValue).joined(separator: "/"))"); continue
+            }
+            // Near rules over whole documents depend only on their words' terms: lists sharing
+            // a rule share its window.
+            // A list that needs a positive phrase and has none, nor a near rule satisfied, is
+            // settled before anything is built for it (the common case for a list with a
+            // near rule on common words).
+            if !explain, plan.needsPositive, !plan.simple, plan.allFields,
+               !positivePhrases[w].contains(where: { occurrences[phraseTerm[$0]] != nil }),
+               !nearPhrases[w].indices.contains(where: { cachedNear(watch: w, rule: $0, occurrences, tokens, &nearCache) != nil }) {
+                continue
             }
             // Occurrences in the allowed fields, by phrase.
             var found: [Int: [Range<Int>]] = [:]
-            let allFields = watch.fields.count == WatchDefinition.Field.allCases.count
-            for p in byWatch[w] ?? [] {
-                if allFields {
-                    found[p] = occurrences[p]!
+            for p in phrasesByWatch[w] {
+                guard let spans = occurrences[phraseTerm[p]] else { continue }
+                if plan.allFields {
+                    found[p] = spans
                     continue
                 }
-                let spans = occurrences[p]!.filter { span in
+                let fields = watches[w].fields
+                let kept = spans.filter { span in
                     let title = tokens[span.lowerBound].sentence < context.titleSentences
-                    return watch.fields.contains(title ? .title : .body)
+                    return fields.contains(title ? .title : .body)
                 }
-                if !spans.isEmpty { found[p] = spans }
+                if !kept.isEmpty { found[p] = kept }
             }
-            guard let verdict = lexicalVerdict(watch: w, found: found, tokens: tokens, language: extraction.language) else {
+            guard let verdict = lexicalVerdict(watch: w, found: found, tokens: tokens, language: extraction.language,
+                                               occurrences: plan.allFields ? occurrences : nil, nearCache: &nearCache) else {
                 reject(lexicalMiss(watch: w, found: found)); continue
             }
+            let watch = watches[w]
             // Conditions and boosts on the extractor's findings.
             var frame: EventFrame?
             var severity = watch.severity
             var reasons = ["base severity \(watch.severity.rawValue)"]
-            if watch.needsRecognition {
+            if plan.needsRecognition {
                 let full = recognizedExtraction()
                 switch conditionsVerdict(watch.conditions, full) {
                 case .failure(let why): reject(why); continue
@@ -294,15 +384,37 @@ public struct WatchMatcher: Sendable {
         return nil
     }
 
-    /// The sentence holding the most distinct phrases; the earliest on ties.
+    /// The sentence holding the most distinct phrases; the earliest on ties. `hits` are in
+    /// text order.
     static func evidenceSentence(for hits: [WatchMatch.Hit]) -> Int {
-        var distinct: [Int: Set<String>] = [:]
-        for hit in hits { distinct[hit.sentence, default: []].insert(hit.term) }
         var best = hits[0].sentence, bestCount = 0
-        for (sentence, terms) in distinct where terms.count > bestCount || (terms.count == bestCount && sentence < best) {
-            best = sentence
-            bestCount = terms.count
+        var start = 0
+        while start < hits.count {
+            let sentence = hits[start].sentence
+            var end = start
+            while end < hits.count, hits[end].sentence == sentence { end += 1 }
+            // Distinct terms among hits[start..<end] (a handful: a quadratic check is cheapest).
+            var count = 0
+            for i in start..<end where !hits[start..<i].contains(where: { $0.term == hits[i].term }) { count += 1 }
+            if count > bestCount || (count == bestCount && sentence < best) {
+                best = sentence
+                bestCount = count
+            }
+            start = end
         }
         return best
+    }
+
+    /// The window of near rule `r` of watch `w` over the whole document, shared by every list
+    /// with the same rule (`cache` is indexed by ``nearSignatures``).
+    func cachedNear(watch w: Int, rule r: Int, _ occurrences: TermOccurrences, _ tokens: [Token], _ cache: inout [NearWindow??]) -> NearWindow? {
+        let signature = nearSignatures[w][r]
+        if let known = cache[signature] { return known }
+        let phrases = nearPhrases[w][r]
+        let window = nearWindow(watch: w, rule: r, tokens: tokens, sentence: nil) { k in
+            phrases[k] < 0 ? nil : occurrences[phraseTerm[phrases[k]]] ?? []
+        }
+        cache[signature] = .some(window)
+        return window
     }
 }

@@ -96,6 +96,25 @@ import Testing
         }
         #expect(tracker.stories.count == 3)
     }
+
+    @Test func aDroppedStoryIsForgottenAndAKeptOneStillJoins() {
+        func text(_ i: Int) -> String { "Laporan nomor \(i) tentang topik berbeda \(String(repeating: "kata\(i) ", count: 5))." }
+        var tracker = StoryTracker(maxStories: 3)
+        var keys: [Int: String] = [:]
+        for i in 0..<10 {
+            if case .alert(let key) = tracker.observe(report("f", "i\(i)", text(i)), watch: "w", cooldown: hour, now: Double(i)).outcomes.first { keys[i] = key }
+        }
+        // The newest three are kept: a rewrite of one of them joins it…
+        let kept = tracker.observe(report("g", "j9", text(9)), watch: "w", cooldown: hour, now: 10)
+        #expect(kept.story.key == keys[9])
+        #expect(kept.outcomes.count == 1 && kept.outcomes.first.map { if case .corroboration = $0 { true } else { false } } == true)
+        // …while the oldest was dropped (its index slot reused): its rewrite opens a new story.
+        let dropped = tracker.observe(report("g", "j0", text(0)), watch: "w", cooldown: hour, now: 11)
+        #expect(dropped.story.key != keys[0])
+        #expect(dropped.outcomes == [.alert(story: dropped.story.key)])
+        #expect(tracker.stories.count == 3)
+        #expect(tracker.stories[keys[9]!] != nil)
+    }
 }
 
 @Suite struct StoryJSONTests {

@@ -20,6 +20,30 @@ import Testing
         #expect(fires(watch, "Rusia mengirim surat.\nPasukan tiba kemarin.") == nil)
     }
 
+    @Test func listsSharingANearRuleOrPhraseAreJudgedEachOnItsOwn() {
+        // The same near rule and the same phrase in several lists are looked for once per
+        // document; each list still applies its own fields, vetoes and other phrases.
+        let rule = NearRule(words: ["kirim", "pasukan"], distance: 4)
+        let plain = WatchDefinition(name: "plain", severity: .high, near: [rule])
+        let titleOnly = WatchDefinition(name: "title", severity: .high, near: [rule], fields: [.title])
+        let vetoed = WatchDefinition(name: "vetoed", severity: .high, any: ["pasukan"], none: ["perdamaian"], near: [rule])
+        let needsAll = WatchDefinition(name: "all", severity: .high, all: ["rusia"], near: [rule])
+        let matcher = WatchMatcher(watches: [plain, titleOnly, vetoed, needsAll], morphology: Self.extractor.morphology)
+        let body = Self.extractor.extract("Latihan digelar\nUkraina mengirim 300 pasukan ke perbatasan.")
+        #expect(matcher.match(body, context: .init(titleSentences: 1)).map(\.watch) == ["plain", "vetoed"])
+        let peace = Self.extractor.extract("Ukraina mengirim pasukan perdamaian ke Rusia.")
+        #expect(matcher.match(peace).map(\.watch) == ["plain", "all"])
+        let far = Self.extractor.extract("Rusia mengirim surat kepada PBB tentang pasukan asing.")
+        #expect(matcher.match(far).map(\.watch) == ["vetoed"])
+    }
+
+    @Test func aNonePhraseVetoesItsPassiveFormToo() {
+        let watch = WatchDefinition(name: "v", severity: .low, any: ["perbatasan"], none: ["kirim pasukan"])
+        #expect(fires(watch, "Patroli di perbatasan ditingkatkan.") != nil)
+        #expect(fires(watch, "Pasukan itu dikirim ke perbatasan.") == nil)
+        #expect(fires(watch, "Pemerintah mengirimkan pasukan ke perbatasan.") == nil)
+    }
+
     @Test func sameSentenceNeedsEveryPhraseInOneSentence() {
         let watch = WatchDefinition(name: "s", severity: .high, any: ["pasukan"], all: ["rusia"], sameSentence: true)
         #expect(fires(watch, "Pasukan Rusia bergerak ke barat.") != nil)
