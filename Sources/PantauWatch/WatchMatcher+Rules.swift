@@ -33,7 +33,7 @@ extension WatchMatcher {
             var positive = !plans[w].hasAny
             var used = found
             for (p, _) in found {
-                switch phrases[p].role {
+                switch roles[p] {
                 case .none: return nil
                 case .any: positive = true
                 case .all: break
@@ -41,15 +41,15 @@ extension WatchMatcher {
                 }
             }
             guard positive else { return nil }
-            for p in mine where phrases[p].role == .all && found[p] == nil { return nil }
+            for p in mine where roles[p] == .all && found[p] == nil { return nil }
             return LexicalVerdict(used: used, weight: nil)
         }
         let watch = watches[w]
         // No veto.
-        if mine.contains(where: { phrases[$0].role == .none && found[$0] != nil }) { return nil }
+        if mine.contains(where: { roles[$0] == .none && found[$0] != nil }) { return nil }
         let needsPositive = !watch.any.isEmpty || !watch.near.isEmpty || watch.anyByLanguage.values.contains { !$0.isEmpty }
-        let allPhrases = mine.filter { phrases[$0].role == .all }
-        let weighted = mine.filter { if case .weight = phrases[$0].role { return true } else { return false } }
+        let allPhrases = mine.filter { roles[$0] == .all }
+        let weighted = mine.filter { if case .weight = roles[$0] { return true } else { return false } }
 
         /// The verdict within a set of sentences (nil: anywhere).
         func verdict(in sentence: Int?) -> LexicalVerdict? {
@@ -61,7 +61,7 @@ extension WatchMatcher {
             var used: [Int: [Range<Int>]] = [:]
             var positive = false
             for p in mine {
-                switch phrases[p].role {
+                switch roles[p] {
                 case .any:
                     let s = spans(p)
                     if !s.isEmpty { positive = true; used[p] = s }
@@ -95,7 +95,7 @@ extension WatchMatcher {
                 var total = 0.0
                 for p in weighted {
                     let s = spans(p)
-                    guard !s.isEmpty, case .weight(let value) = phrases[p].role else { continue }
+                    guard !s.isEmpty, case .weight(let value) = roles[p] else { continue }
                     total += value
                     used[p] = s
                 }
@@ -156,11 +156,11 @@ extension WatchMatcher {
     func lexicalMiss(watch w: Int, found: [Int: [Range<Int>]]) -> String {
         let watch = watches[w]
         let mine = phrasesByWatch[w]
-        if let veto = mine.first(where: { phrases[$0].role == .none && found[$0] != nil }) { return "vetoed by none phrase \"\(phrases[veto].text)\"" }
-        if let missing = mine.first(where: { phrases[$0].role == .all && found[$0] == nil }) { return "all phrase \"\(phrases[missing].text)\" not found" }
+        if let veto = mine.first(where: { roles[$0] == .none && found[$0] != nil }) { return "vetoed by none phrase \"\(phrases[veto].text)\"" }
+        if let missing = mine.first(where: { roles[$0] == .all && found[$0] == nil }) { return "all phrase \"\(phrases[missing].text)\" not found" }
         if watch.threshold != nil {
             let total = mine.reduce(0.0) { sum, p in
-                if case .weight(let v) = phrases[p].role, found[p] != nil { return sum + v }
+                if case .weight(let v) = roles[p], found[p] != nil { return sum + v }
                 return sum
             }
             if total < watch.threshold! { return "weighted terms reach \(Self.number(total)) < threshold \(Self.number(watch.threshold!))" }

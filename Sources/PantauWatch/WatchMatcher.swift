@@ -45,6 +45,8 @@ public struct WatchMatcher: Sendable {
     /// The watch lists, in the order given.
     public let watches: [WatchDefinition]
     let phrases: [Phrase]
+    /// Each phrase's role (``phrases``[p].role, as a plain array for the hot path).
+    let roles: [Role]
     /// Distinct stem sequences: phrases that analyse alike (the same word in many lists)
     /// are looked for once per document. Phrase `p` is ``phraseTerm``[p].
     let termStems: [[[String]]]
@@ -135,6 +137,7 @@ public struct WatchMatcher: Sendable {
             }
         }
         self.phrases = phrases
+        self.roles = phrases.map(\.role)
         self.phraseTerm = phraseTerm
         self.termStems = termStems
         self.termWatches = termWatches.map { $0.sorted() }
@@ -284,7 +287,7 @@ public struct WatchMatcher: Sendable {
             full = value
             return value
         }
-        var nearCache = [NearWindow??](repeating: nil, count: nearSignatureCount)
+        var nearCache: [NearWindow??] = []  // sized at first use
 
         var results: [WatchMatch] = []
         for w in isCandidate.indices where isCandidate[w] {
@@ -409,6 +412,7 @@ public struct WatchMatcher: Sendable {
     /// with the same rule (`cache` is indexed by ``nearSignatures``).
     func cachedNear(watch w: Int, rule r: Int, _ occurrences: TermOccurrences, _ tokens: [Token], _ cache: inout [NearWindow??]) -> NearWindow? {
         let signature = nearSignatures[w][r]
+        if cache.isEmpty { cache = Array(repeating: nil, count: nearSignatureCount) }
         if let known = cache[signature] { return known }
         let phrases = nearPhrases[w][r]
         let window = nearWindow(watch: w, rule: r, tokens: tokens, sentence: nil) { k in
