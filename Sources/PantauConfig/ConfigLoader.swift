@@ -45,7 +45,7 @@ public struct ConfigLoader: Sendable {
         let baseDirectory = (configFile as NSString).deletingLastPathComponent
 
         guard let document = readTOML(configFile, problems: &problems) else { throw ConfigError(problems: problems) }
-        var reader = TableReader(file: configFile, locator: document.locator)
+        var reader = TableReader(file: configFile, source: document.source)
 
         var daemon = DaemonSettings(
             stateDirectory: environment["STATE_DIRECTORY"].map { $0.split(separator: ":").first.map(String.init) ?? $0 } ?? "/var/lib/pantau",
@@ -80,7 +80,7 @@ public struct ConfigLoader: Sendable {
         var watchNames: [String: String] = [:]
         for file in watchFiles {
             guard let watchDocument = readTOML(file, problems: &problems) else { continue }
-            var watchReader = TableReader(file: file, locator: watchDocument.locator)
+            var watchReader = TableReader(file: file, source: watchDocument.source)
             watches += readWatches(watchDocument.table, reader: &watchReader, seen: &watchNames)
             problems += watchReader.problems
         }
@@ -106,9 +106,13 @@ public struct ConfigLoader: Sendable {
         return PantauConfiguration(configFile: configFile, daemon: daemon, feeds: feeds, watches: watches, watchFiles: watchFiles)
     }
 
+    /// Keys a `[[feed]]` table may have (built once: a config may hold thousands of feeds).
+    static let feedKeys: Set<String> = ["name", "url", "path", "interval", "min_interval", "max_interval", "language", "ca_file", "watches"]
+
     struct Document {
         var table: TOMLTable
-        var locator: TOMLKeyLocator
+        /// The text, for locating problems.
+        var source: String
     }
 
     func readTOML(_ file: String, problems: inout [ConfigProblem]) -> Document? {
@@ -121,7 +125,7 @@ public struct ConfigLoader: Sendable {
             return nil
         }
         do {
-            return Document(table: try TOMLTable(string: source), locator: TOMLKeyLocator(source: source))
+            return Document(table: try TOMLTable(string: source), source: source)
         } catch let error as TOMLParseError {
             problems.append(ConfigProblem(file: file, line: error.source.begin.line, column: error.source.begin.column, message: "TOML syntax error: \(error.description)"))
         } catch {
@@ -135,7 +139,7 @@ public struct ConfigLoader: Sendable {
         var names: Set<String> = []
         for (index, table) in reader.arrayOfTables(root, "feed").enumerated() {
             let scope = "feed#\(index)"
-            reader.checkKeys(table, table: scope, allowed: ["name", "url", "path", "interval", "min_interval", "max_interval", "language", "ca_file", "watches"])
+            reader.checkKeys(table, table: scope, allowed: Self.feedKeys)
             let name = reader.string(table, "name", in: scope, required: true, what: "feed")
             if let name, !names.insert(name).inserted {
                 reader.problem(scope, "name", "feed name \"\(name)\" is used twice; feed names must be unique")

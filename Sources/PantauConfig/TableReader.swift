@@ -6,16 +6,20 @@ import TOMLKit
 /// a file is reported at once.
 struct TableReader {
     let file: String
-    let locator: TOMLKeyLocator
+    /// The file's text; scanned for key positions only when there is a problem to locate
+    /// (a clean 10,000-feed config never pays for it).
+    let source: String
+    var locator: TOMLKeyLocator?
     var problems: [ConfigProblem] = []
 
-    init(file: String, locator: TOMLKeyLocator) {
+    init(file: String, source: String) {
         self.file = file
-        self.locator = locator
+        self.source = source
     }
 
     mutating func problem(_ table: String, _ key: String?, _ message: String) {
-        let position = locator.position(table: table, key: key)
+        if locator == nil { locator = TOMLKeyLocator(source: source) }
+        let position = locator!.position(table: table, key: key)
         problems.append(ConfigProblem(file: file, line: position?.line, column: position?.column, message: message))
     }
 

@@ -16,6 +16,8 @@ final class CurlMulti {
     var sockets: [curl_socket_t: SocketWatch] = [:]
     let registry = SocketRegistry()
     var timer: (any DispatchSourceTimer)?
+    /// A zero timeout is queued as a work item on the fetcher's queue (at most one at a time).
+    var timeoutQueued = false
     /// Easy handles of finished transfers, reset and reused (no allocation per transfer).
     var idleHandles: [UnsafeMutableRawPointer] = []
     /// Idle handles kept at most.

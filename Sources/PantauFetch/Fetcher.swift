@@ -229,8 +229,19 @@ public actor Fetcher {
         guard let timer = curl.timer else { return }
         if milliseconds < 0 {
             timer.schedule(deadline: .distantFuture)
+        } else if milliseconds == 0 {
+            // "Now" (every new transfer asks for it): run the timeout action as the queue's
+            // next work item, never inside libcurl's callback. Rearming the Dispatch timer
+            // would go through libdispatch's manager thread and wake the queue from there.
+            guard !curl.timeoutQueued else { return }
+            curl.timeoutQueued = true
+            executor.queue.async { [weak self] in
+                self?.assumeIsolated { fetcher in
+                    fetcher.curl.timeoutQueued = false
+                    fetcher.socketAction(CURL_SOCKET_TIMEOUT, 0)
+                }
+            }
         } else {
-            // 0 means "now": the timer fires on the queue, never inside libcurl's callback.
             timer.schedule(deadline: .now() + .milliseconds(milliseconds))
         }
     }

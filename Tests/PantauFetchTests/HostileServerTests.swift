@@ -153,6 +153,10 @@ import Glibc
         ("https://[::1]:8443/x", "https://[::1]:8443"),
         ("https://[::1]/x", "https://[::1]:443"),
         ("file:///srv/feed.xml", "file://"),
+        ("HTTP://NEWS.Example.ORG:80#top", "http://news.example.org:80"),
+        ("http://example.org:/x", "http://example.org"),
+        ("https://bérita.example/x", "https://bérita.example:443"),
+        ("gopher://example.org/1", "gopher://example.org"),
     ])
     func keysHostsBySchemeHostAndPort(url: String, key: String) {
         #expect(HostKey.of(url) == key)
