@@ -2,7 +2,7 @@
 // Pantau: a feed-watching early-warning daemon.
 //
 // Layers (dependencies point one way, top to bottom):
-//   C shims:     CCurl, CLibXML2, CSQLite
+//   C shims:     CCurl, CEpoll, CLibXML2, CSQLite
 //   libraries:   PantauExtractor (pure) → PantauWatch (pure rules)
 //                PantauFeeds (libxml2), PantauFetch (libcurl), PantauStore (SQLite),
 //                PantauConfig (TOMLKit)
@@ -34,6 +34,7 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(name: "CEpoll"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -68,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "PantauFetch",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CEpoll", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(

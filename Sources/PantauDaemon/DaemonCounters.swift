@@ -1,4 +1,5 @@
 import Foundation
+import PantauExtractor
 
 /// What the daemon tells `STATUS=` and `pantau status`: feeds, last poll, alerts today,
 /// failing feeds, and a reload error if the last reload was refused. Pure.
@@ -22,7 +23,7 @@ public struct DaemonCounters: Sendable, Equatable, Codable {
     /// Counts a finished poll at `now`.
     public mutating func record(_ report: FeedReport, now: Date) {
         lastPoll = now
-        let today = String(RFC3339.string(now).prefix(10))
+        let today = CivilDate(utc: now).description
         if today != day {
             day = today
             alertsToday = 0

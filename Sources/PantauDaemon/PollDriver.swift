@@ -141,13 +141,13 @@ actor PollDriver {
             perform(scheduler.completed(feed: feed.name, outcome: .success(), now: now))
             return
         }
-        let pipeline = pipeline
         // Only a body to parse is worth a trip to a worker thread; 304s, errors and the
         // fetch-only mode cost microseconds and are handled right here on the loop.
         guard case .success(let response) = result, response.status != 304, pipeline.parsing else {
             processed(pipeline.handle(feed: feed, result: result))
             return
         }
+        let pipeline = pipeline
         let queue = executor.queue
         workQueue.async { [driver = self] in
             let report = pipeline.handle(feed: feed, result: result)

@@ -1,8 +1,14 @@
 import CCurl
+import CEpoll
 import Dispatch
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The libcurl multi handle and everything tied to its lifetime: running and queued
-/// transfers, the Dispatch sources watching libcurl's sockets, and the timer.
+/// transfers, the epoll set of libcurl's sockets (one Dispatch read source watches it), and
+/// the timer.
 ///
 /// Owned by one ``Fetcher`` and touched only on its queue. Its deinit (which may run on
 /// any thread once the fetcher is gone) detaches libcurl's callbacks first, so libcurl
@@ -13,8 +19,15 @@ final class CurlMulti {
     var waiting: [Transfer] = []
     /// Running transfers per ``HostKey``.
     var runningPerHost: [String: Int] = [:]
-    var sockets: [curl_socket_t: SocketWatch] = [:]
-    let registry = SocketRegistry()
+    /// The sockets libcurl asked to watch, with their epoll masks; one Dispatch read source
+    /// on this descriptor wakes the queue when any of them is ready (no source per socket:
+    /// none to create and cancel per transfer, and a closed socket leaves the set by itself).
+    let epoll: Int32
+    var readySource: (any DispatchSourceRead)?
+    /// Buffers for ready descriptors and their events (one `epoll_wait` fills them).
+    let readyFDs = UnsafeMutablePointer<Int32>.allocate(capacity: CurlMulti.readyBatch)
+    let readyEvents = UnsafeMutablePointer<UInt32>.allocate(capacity: CurlMulti.readyBatch)
+    static let readyBatch = 256
     var timer: (any DispatchSourceTimer)?
     /// A zero timeout is queued as a work item on the fetcher's queue (at most one at a time).
     var timeoutQueued = false
@@ -23,22 +36,15 @@ final class CurlMulti {
     /// Idle handles kept at most.
     let maxIdleHandles = 256
 
-    struct SocketWatch {
-        var read: (any DispatchSourceRead)?
-        var write: (any DispatchSourceWrite)?
-    }
-
     init() {
         multi = curl_multi_init()
+        epoll = cepoll_create()
     }
 
     deinit {
         timer?.cancel()
         ccurl_multi_setopt_socket_callback(multi, nil)
         ccurl_multi_setopt_timer_callback(multi, nil)
-        for (socket, var watch) in sockets {
-            Self.cancelSources(socket, &watch, read: true, write: true, registry: registry)
-        }
         for transfer in transfers.values {
             curl_multi_remove_handle(multi, transfer.easy)
             curl_easy_cleanup(transfer.easy)
@@ -46,6 +52,11 @@ final class CurlMulti {
         for transfer in waiting { curl_easy_cleanup(transfer.easy) }
         for easy in idleHandles { curl_easy_cleanup(easy) }
         curl_multi_cleanup(multi)
+        readyFDs.deallocate()
+        readyEvents.deallocate()
+        // The epoll descriptor is closed by the source's cancel handler, once Dispatch has
+        // let go of it (so its number cannot be reused while Dispatch still watches it).
+        if let readySource { readySource.cancel() } else if epoll >= 0 { _ = Glibc.close(epoll) }
     }
 
     /// An easy handle with default options: an idle one, or a new one.
@@ -61,21 +72,6 @@ final class CurlMulti {
             idleHandles.append(easy)
         } else {
             curl_easy_cleanup(easy)
-        }
-    }
-
-    /// Cancels the read and/or write source of `socket`, telling the registry so that
-    /// libcurl's close waits for the cancellation.
-    static func cancelSources(_ socket: curl_socket_t, _ watch: inout SocketWatch, read: Bool, write: Bool, registry: SocketRegistry) {
-        if read, let source = watch.read {
-            registry.willCancel(socket)
-            source.cancel()
-            watch.read = nil
-        }
-        if write, let source = watch.write {
-            registry.willCancel(socket)
-            source.cancel()
-            watch.write = nil
         }
     }
 }

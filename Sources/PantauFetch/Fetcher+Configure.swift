@@ -2,7 +2,7 @@ import CCurl
 
 extension Fetcher {
     /// Sets every libcurl option for one transfer: URL and scheme limits, redirects,
-    /// timeouts, size limit, compression, validators, callbacks and the close-socket hook.
+    /// timeouts, size limit, compression, validators and callbacks.
     func configure(_ transfer: Transfer) throws(FetchError) {
         let easy = transfer.easy
         let request = transfer.request
@@ -67,10 +67,5 @@ extension Fetcher {
             transfer.receiveHeader(UnsafeRawBufferPointer(start: pointer, count: size * count))
             return size * count
         }, "setting the header callback", url: url)
-        try FetchError.check(ccurl_easy_setopt_pointer(easy, CURLOPT_CLOSESOCKETDATA, Unmanaged.passUnretained(curl.registry).toOpaque()), "setting close-socket data", url: url)
-        try FetchError.check(ccurl_easy_setopt_closesocket_callback(easy) { clientp, socket in
-            Unmanaged<SocketRegistry>.fromOpaque(clientp!).takeUnretainedValue().close(socket)
-            return 0
-        }, "setting the close-socket callback", url: url)
     }
 }

@@ -1,4 +1,5 @@
 import CCurl
+import CEpoll
 import Dispatch
 import Logging
 
@@ -7,8 +8,9 @@ import Glibc
 #endif
 
 /// Performs HTTP(S) and `file://` transfers with libcurl's multi interface, driven by
-/// Dispatch: one read/write source per socket libcurl watches and one timer, all on the
-/// fetcher's serial queue, which is also the actor's executor.
+/// Dispatch: the sockets libcurl watches sit in one epoll set, whose descriptor one Dispatch
+/// read source watches, and one Dispatch timer, all on the fetcher's serial queue, which is
+/// also the actor's executor.
 ///
 /// libcurl calls back (socket, timer, write, header, close-socket) only from inside
 /// `curl_multi_socket_action`, which runs on that queue, so the callbacks enter the actor
@@ -78,6 +80,18 @@ public actor Fetcher {
         }
         ccurl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, configuration.maxPerHost)
         ccurl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, configuration.maxConcurrent)
+        if curl.epoll >= 0 {
+            let source = DispatchSource.makeReadSource(fileDescriptor: curl.epoll, queue: executor.queue)
+            source.setEventHandler { [weak self] in
+                self?.assumeIsolated { $0.socketsReady() }
+            }
+            let epoll = curl.epoll
+            source.setCancelHandler { _ = Glibc.close(epoll) }
+            source.resume()
+            curl.readySource = source
+        } else {
+            logger.critical("epoll_create1 failed: no transfer can run", metadata: ["errno": "\(errno)"])
+        }
         let timer = DispatchSource.makeTimerSource(queue: executor.queue)
         timer.setEventHandler { [weak self] in
             self?.assumeIsolated { $0.socketAction(CURL_SOCKET_TIMEOUT, 0) }
@@ -191,38 +205,28 @@ public actor Fetcher {
         if code != CURLM_OK {
             logger.error("curl_multi_socket_action failed", metadata: ["error": "\(String(cString: curl_multi_strerror(code)))"])
         }
-        drainReadySockets(except: socket)
         collectFinished()
     }
 
-    /// Sockets above which draining stops paying for its `poll` (events then come fast
-    /// enough to keep the loop busy anyway).
-    static let maxDrainedSockets = 128
-
-    /// While awake, serves every other socket that is already ready (one `poll` with no
-    /// timeout), instead of sleeping and being woken once per socket by Dispatch: this
-    /// cut voluntary context switches from 1.5 to 0.5 per transfer. A socket served here may
-    /// still get its Dispatch event later; libcurl then finds nothing to read, as it does
-    /// for any stray readiness.
-    func drainReadySockets(except handled: curl_socket_t) {
-        guard curl.sockets.count > 1, curl.sockets.count <= Self.maxDrainedSockets else { return }
-        var fds: [pollfd] = []
-        fds.reserveCapacity(curl.sockets.count)
-        for (fd, watch) in curl.sockets where fd != handled {
-            var wanted: Int16 = 0
-            if watch.read != nil { wanted |= Int16(POLLIN) }
-            if watch.write != nil { wanted |= Int16(POLLOUT) }
-            if wanted != 0 { fds.append(pollfd(fd: fd, events: wanted, revents: 0)) }
-        }
-        guard !fds.isEmpty, poll(&fds, nfds_t(fds.count), 0) > 0 else { return }
-        for entry in fds where entry.revents != 0 {
+    /// The epoll set is readable: serves every ready socket (one `epoll_wait` without
+    /// waiting), then collects finished transfers. More ready sockets than one batch keep
+    /// the set readable, and Dispatch calls again.
+    func socketsReady() {
+        let count = cepoll_ready(curl.epoll, curl.readyFDs, curl.readyEvents, Int32(CurlMulti.readyBatch))
+        guard count > 0 else { return }
+        for i in 0..<Int(count) {
+            let events = curl.readyEvents[i]
             var mask: Int32 = 0
-            if entry.revents & Int16(POLLIN | POLLHUP) != 0 { mask |= CURL_CSELECT_IN }
-            if entry.revents & Int16(POLLOUT) != 0 { mask |= CURL_CSELECT_OUT }
-            if entry.revents & Int16(POLLERR) != 0 { mask |= CURL_CSELECT_ERR }
+            if events & (cepoll_in | cepoll_hup) != 0 { mask |= CURL_CSELECT_IN }
+            if events & cepoll_out != 0 { mask |= CURL_CSELECT_OUT }
+            if events & cepoll_err != 0 { mask |= CURL_CSELECT_ERR }
             var running: Int32 = 0
-            _ = curl_multi_socket_action(curl.multi, entry.fd, mask, &running)
+            let code = curl_multi_socket_action(curl.multi, curl.readyFDs[i], mask, &running)
+            if code != CURLM_OK {
+                logger.error("curl_multi_socket_action failed", metadata: ["error": "\(String(cString: curl_multi_strerror(code)))"])
+            }
         }
+        collectFinished()
     }
 
     func armTimer(milliseconds: Int) {
@@ -246,37 +250,21 @@ public actor Fetcher {
         }
     }
 
+    /// libcurl's socket callback: what to watch `socket` for.
     func watch(socket: curl_socket_t, what: Int32) {
-        var watch = curl.sockets[socket] ?? CurlMulti.SocketWatch()
-        let wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT
-        let wantWrite = what == CURL_POLL_OUT || what == CURL_POLL_INOUT
+        guard curl.epoll >= 0 else { return }
         if what == CURL_POLL_REMOVE {
-            CurlMulti.cancelSources(socket, &watch, read: true, write: true, registry: curl.registry)
-            curl.sockets[socket] = nil
+            if cepoll_unwatch(curl.epoll, socket) != 0 {
+                logger.warning("epoll_ctl(DEL) failed", metadata: ["socket": "\(socket)", "errno": "\(errno)"])
+            }
             return
         }
-        CurlMulti.cancelSources(socket, &watch, read: !wantRead, write: !wantWrite, registry: curl.registry)
-        if wantRead, watch.read == nil {
-            let source = DispatchSource.makeReadSource(fileDescriptor: socket, queue: executor.queue)
-            arm(source, socket: socket, event: CURL_CSELECT_IN)
-            watch.read = source
+        var events: UInt32 = 0
+        if what == CURL_POLL_IN || what == CURL_POLL_INOUT { events |= cepoll_in }
+        if what == CURL_POLL_OUT || what == CURL_POLL_INOUT { events |= cepoll_out }
+        if cepoll_watch(curl.epoll, socket, events) != 0 {
+            logger.error("epoll_ctl failed: the transfer on this socket will time out", metadata: ["socket": "\(socket)", "errno": "\(errno)"])
         }
-        if wantWrite, watch.write == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: socket, queue: executor.queue)
-            arm(source, socket: socket, event: CURL_CSELECT_OUT)
-            watch.write = source
-        }
-        curl.sockets[socket] = watch
-    }
-
-    /// Wires a socket source to `curl_multi_socket_action` and to the registry, then starts it.
-    func arm(_ source: any DispatchSourceProtocol, socket: curl_socket_t, event: Int32) {
-        let registry = curl.registry
-        source.setEventHandler { [weak self] in
-            self?.assumeIsolated { $0.socketAction(socket, event) }
-        }
-        source.setCancelHandler { registry.sourceCancelled(socket) }
-        source.resume()
     }
 
     func collectFinished() {
