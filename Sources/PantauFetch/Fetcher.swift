@@ -12,7 +12,7 @@ import Glibc
 /// read source watches, and one Dispatch timer, all on the fetcher's serial queue, which is
 /// also the actor's executor.
 ///
-/// libcurl calls back (socket, timer, write, header, close-socket) only from inside
+/// libcurl calls back (socket, timer, write, header) only from inside
 /// `curl_multi_socket_action`, which runs on that queue, so the callbacks enter the actor
 /// with `assumeIsolated`. Completions are called on the queue as well.
 public actor Fetcher {
