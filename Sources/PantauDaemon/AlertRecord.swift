@@ -48,6 +48,16 @@ public struct AlertRecord: Codable, Sendable, Equatable {
         /// How many times the item mentions it.
         public var mentions: Int
 
+        /// A summary from its parts.
+        init(name: String, type: String, role: String?, affiliation: String?, aliases: [String], mentions: Int) {
+            self.name = name
+            self.type = type
+            self.role = role
+            self.affiliation = affiliation
+            self.aliases = aliases
+            self.mentions = mentions
+        }
+
         /// The summary of an extracted entity.
         public init(_ entity: Entity) {
             name = entity.name

@@ -22,7 +22,6 @@ public struct FeedPipeline: Sendable {
     let sinkCounts: [String: Int]
     let classifier = ResponseClassifier()
     let logger: Logger
-    let encoder: JSONEncoder
     /// False in the fetch-only benchmark mode: responses are classified and validators
     /// kept, but bodies are not parsed and no item is recorded.
     public var parsing = true
@@ -37,9 +36,6 @@ public struct FeedPipeline: Sendable {
         self.builder = builder
         self.delivery = delivery
         self.logger = logger
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        self.encoder = encoder
     }
 
     /// The request for `feed`'s next poll, with the validators of its last 200 response
@@ -181,7 +177,7 @@ public struct FeedPipeline: Sendable {
                 }
                 let sinkCount = sinkCounts[candidate.record.watch] ?? 0
                 for record in records {
-                    let json = String(decoding: try encoder.encode(record), as: UTF8.self)
+                    let json = record.jsonLine()
                     alerts.append((record.alertID, json))
                     for i in 0..<sinkCount { sinkJobs.append((SinkDispatcher.id(watch: record.watch, index: i), record.alertID, json)) }
                 }
