@@ -50,7 +50,8 @@ public struct FeedItem: Sendable, Hashable {
 
     /// The text to analyse: title, then the longer of content and summary, one per paragraph.
     public var analysisText: String {
-        let body = content.count >= summary.count ? content : summary
+        // The longer of the two (in bytes: `count` would walk every character).
+        let body = content.utf8.count >= summary.utf8.count ? content : summary
         if title.isEmpty { return body }
         if body.isEmpty { return title }
         return title + "\n" + body

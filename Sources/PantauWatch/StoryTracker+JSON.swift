@@ -4,7 +4,12 @@ extension StoryTracker.Story {
     /// is the `Codable` one, so `JSONDecoder` reads it back.
     public func json() -> String {
         var out = "{"
-        func key(_ name: String) { if out.count > 1 { out += "," }; out += "\"\(name)\":" }
+        var first = true
+        func key(_ name: String) {
+            if !first { out += "," }
+            first = false
+            out += "\"\(name)\":"
+        }
         func strings(_ list: [String]) -> String { "[" + list.map(Self.quoted).joined(separator: ",") + "]" }
         func citation(_ c: StoryTracker.Citation) -> String {
             var s = "{\"feed\":\(Self.quoted(c.feed)),\"itemID\":\(Self.quoted(c.itemID)),\"title\":\(Self.quoted(c.title))"
@@ -36,6 +41,8 @@ extension StoryTracker.Story {
 
     /// A JSON string literal.
     static func quoted(_ s: String) -> String {
+        // Most names and titles need no escaping: one pass over the bytes decides.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
