@@ -37,7 +37,8 @@ public final class StoryBook: Sendable {
 
     func loaded() -> StoryTracker {
         var stories: [StoryTracker.Story] = []
-        for (key, data) in (try? store.stories()) ?? [] {
+        // The tracker keeps at most this many: reading more would only have them trimmed.
+        for (key, data) in (try? store.stories(newest: StoryTracker.defaultMaxStories)) ?? [] {
             if let story = StoryTracker.Story(json: Data(data.utf8)) {
                 stories.append(story)
             } else {
@@ -82,7 +83,7 @@ public final class StoryBook: Sendable {
             return keys.compactMap { key in tracker.stories[key].map { ($0.key, $0.lastSeen, $0.json()) } }
         }
         do {
-            try store.saveStories(rows, expireBefore: cutoff)
+            try store.saveStories(rows, expireBefore: cutoff, keepNewest: StoryTracker.defaultMaxStories + StoryTracker.defaultMaxStories / 10)
         } catch {
             dirty.withLock { $0.formUnion(keys) }
             logger.error("could not save stories; will retry", metadata: ["error": "\(error)"])

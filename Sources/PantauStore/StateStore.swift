@@ -60,6 +60,7 @@ public final class StateStore: Sendable {
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(delivered, seq);
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS stories(key TEXT PRIMARY KEY, last_seen REAL NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
             CREATE TABLE IF NOT EXISTS sink_jobs(
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, sink TEXT NOT NULL, alert_id TEXT NOT NULL, record TEXT NOT NULL,
                 created REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt REAL NOT NULL, last_error TEXT,
@@ -296,24 +297,32 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Saves changed stories and deletes those last seen before `expireBefore`, in one
+    /// Saves changed stories and, when `expireBefore` is given, deletes those last seen
+    /// before it and all but the `keepNewest` most recently seen (the tracker keeps a bounded
+    /// number in memory; the table must not keep every story it ever dropped), in one
     /// transaction.
-    public func saveStories(_ stories: [(key: String, lastSeen: Double, data: String)], expireBefore: Double?) throws(StoreError) {
+    public func saveStories(_ stories: [(key: String, lastSeen: Double, data: String)], expireBefore: Double?, keepNewest: Int? = nil) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             try db.transaction { () throws(StoreError) in
                 let save = try db.cached("INSERT OR REPLACE INTO stories(key, last_seen, data) VALUES(?, ?, ?)")
                 for story in stories { try save.bind(.text(story.key), .double(story.lastSeen), .text(story.data)).run() }
                 if let cutoff = expireBefore {
                     try db.cached("DELETE FROM stories WHERE last_seen < ?").bind(.double(cutoff)).run()
+                    if let keepNewest {
+                        try db.cached("DELETE FROM stories WHERE key IN (SELECT key FROM stories ORDER BY last_seen DESC LIMIT -1 OFFSET ?)")
+                            .bind(.int(Int64(keepNewest))).run()
+                    }
                 }
             }
         }
     }
 
-    /// Every stored story (key, JSON), for the story tracker at start-up.
-    public func stories() throws(StoreError) -> [(key: String, data: String)] {
+    /// The stored stories (key, JSON), most recently seen first, at most `limit` of them
+    /// (nil: all), for the story tracker at start-up.
+    public func stories(newest limit: Int? = nil) throws(StoreError) -> [(key: String, data: String)] {
         try database.withLock { db throws(StoreError) -> [(key: String, data: String)] in
-            let statement = try db.prepare("SELECT key, data FROM stories")
+            let statement = try db.prepare("SELECT key, data FROM stories ORDER BY last_seen DESC LIMIT ?")
+            statement.bind(.int(Int64(limit ?? -1)))
             var out: [(key: String, data: String)] = []
             while try statement.step() { out.append((statement.text(0) ?? "", statement.text(1) ?? "")) }
             return out

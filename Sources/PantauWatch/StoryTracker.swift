@@ -142,8 +142,11 @@ public struct StoryTracker: Sendable {
     /// Stream time of the last expiry pass (expiry runs at most once a minute).
     var lastExpiry = -Double.infinity
 
+    /// Stories kept by default.
+    public static let defaultMaxStories = 5000
+
     /// Creates a tracker over stories loaded from the state store.
-    public init(stories: [Story] = [], window: Double = 72 * 3600, maxStories: Int = 5000, maxDistance: Int = 12) {
+    public init(stories: [Story] = [], window: Double = 72 * 3600, maxStories: Int = StoryTracker.defaultMaxStories, maxDistance: Int = 12) {
         self.stories = Dictionary(stories.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         self.window = window
         self.maxStories = maxStories

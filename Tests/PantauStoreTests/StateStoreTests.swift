@@ -18,6 +18,20 @@ import Testing
         #expect(try reopened.seenCount(feed: "f") == 2)
     }
 
+    @Test func storiesAreReadNewestFirstAndTheTableStaysBounded() throws {
+        let store = try StateStore(directory: directory)
+        let rows = (0..<20).map { i in (key: "s\(i)", lastSeen: Double(100 + i), data: "{\"n\":\(i)}") }
+        try store.saveStories(rows, expireBefore: nil, keepNewest: 5)
+        // Without a purge nothing is deleted.
+        #expect(try store.stories().count == 20)
+        #expect(try store.stories(newest: 3).map(\.key) == ["s19", "s18", "s17"])
+        // A purge drops the expired and all but the newest kept.
+        try store.saveStories([], expireBefore: 102, keepNewest: 5)
+        #expect(try store.stories().map(\.key) == ["s19", "s18", "s17", "s16", "s15"])
+        try store.saveStories([(key: "s3", lastSeen: 200, data: "{}")], expireBefore: 0, keepNewest: 2)
+        #expect(try store.stories().map(\.key) == ["s3", "s19"])
+    }
+
     @Test func savesFeedStateWithValidators() throws {
         let store = try StateStore(directory: directory)
         #expect(try store.feedState("f") == nil)
