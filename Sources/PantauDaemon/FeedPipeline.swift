@@ -11,17 +11,41 @@ import PantauWatch
 /// driver then has the outbox delivered to the log (coalescing many feeds into one write and
 /// fsync). CPU-bound; the driver runs it off the event loop.
 public struct FeedPipeline: Sendable {
+    /// What every copy shares, behind one reference: the event loop hands the pipeline to a
+    /// worker for every fetched body, and copying ten fields cost it measurable time.
+    final class Parts: Sendable {
+        let store: StateStore
+        let parser: FeedParser
+        let builder: AlertBuilder
+        let delivery: AlertDelivery
+        let stories: StoryBook?
+        let sinkCounts: [String: Int]
+        let classifier = ResponseClassifier()
+        let logger: Logger
+
+        init(store: StateStore, parser: FeedParser, builder: AlertBuilder, delivery: AlertDelivery, stories: StoryBook?, logger: Logger) {
+            self.store = store
+            self.parser = parser
+            self.builder = builder
+            self.delivery = delivery
+            self.stories = stories
+            self.sinkCounts = Dictionary(builder.matcher.watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
+            self.logger = logger
+        }
+    }
+
+    let parts: Parts
     /// The state database.
-    let store: StateStore
-    let parser: FeedParser
-    let builder: AlertBuilder
-    let delivery: AlertDelivery
+    var store: StateStore { parts.store }
+    var parser: FeedParser { parts.parser }
+    var builder: AlertBuilder { parts.builder }
+    var delivery: AlertDelivery { parts.delivery }
     /// Story clustering and escalation tracking (nil: every alert stands alone).
-    let stories: StoryBook?
+    var stories: StoryBook? { parts.stories }
     /// How many sinks each watch list has (their jobs are queued with the alerts).
-    let sinkCounts: [String: Int]
-    let classifier = ResponseClassifier()
-    let logger: Logger
+    var sinkCounts: [String: Int] { parts.sinkCounts }
+    var classifier: ResponseClassifier { parts.classifier }
+    var logger: Logger { parts.logger }
     /// False in the fetch-only benchmark mode: responses are classified and validators
     /// kept, but bodies are not parsed and no item is recorded.
     public var parsing = true
@@ -29,13 +53,7 @@ public struct FeedPipeline: Sendable {
     /// Creates a pipeline.
     public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger,
                 stories: StoryBook? = nil) {
-        self.stories = stories
-        self.sinkCounts = Dictionary(builder.matcher.watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
-        self.store = store
-        self.parser = parser
-        self.builder = builder
-        self.delivery = delivery
-        self.logger = logger
+        parts = Parts(store: store, parser: parser, builder: builder, delivery: delivery, stories: stories, logger: logger)
     }
 
     /// The request for `feed`'s next poll, with the validators of its last 200 response
