@@ -50,10 +50,9 @@ public final class Daemon: Sendable {
 
     /// The pipeline for `configuration` over this daemon's store and log.
     func pipeline(for configuration: PantauConfiguration) -> FeedPipeline {
-        let builder = AlertBuilder(watches: configuration.watches)
         stories.setWindow(configuration.daemon.storyWindow)
         sinks.configure(configuration.watches)
-        return FeedPipeline(store: store, builder: builder, delivery: delivery, logger: logger, stories: stories)
+        return FeedPipeline(store: store, watches: configuration.watches, delivery: delivery, logger: logger, stories: stories)
     }
 
     /// Polls feeds: each once when `once` is true, else at their intervals until ``stop()``.

@@ -16,20 +16,22 @@ public struct FeedPipeline: Sendable {
     final class Parts: Sendable {
         let store: StateStore
         let parser: FeedParser
-        let builder: AlertBuilder
+        /// Built in the background: the first fetched body waits for it, fetching does not.
+        let builder: Precomputed<AlertBuilder>
         let delivery: AlertDelivery
         let stories: StoryBook?
         let sinkCounts: [String: Int]
         let classifier = ResponseClassifier()
         let logger: Logger
 
-        init(store: StateStore, parser: FeedParser, builder: AlertBuilder, delivery: AlertDelivery, stories: StoryBook?, logger: Logger) {
+        init(store: StateStore, parser: FeedParser, builder: Precomputed<AlertBuilder>, watches: [WatchDefinition], delivery: AlertDelivery,
+             stories: StoryBook?, logger: Logger) {
             self.store = store
             self.parser = parser
             self.builder = builder
             self.delivery = delivery
             self.stories = stories
-            self.sinkCounts = Dictionary(builder.matcher.watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
+            self.sinkCounts = Dictionary(watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
             self.logger = logger
         }
     }
@@ -38,7 +40,7 @@ public struct FeedPipeline: Sendable {
     /// The state database.
     var store: StateStore { parts.store }
     var parser: FeedParser { parts.parser }
-    var builder: AlertBuilder { parts.builder }
+    var builder: AlertBuilder { parts.builder.value }
     var delivery: AlertDelivery { parts.delivery }
     /// Story clustering and escalation tracking (nil: every alert stands alone).
     var stories: StoryBook? { parts.stories }
@@ -53,7 +55,14 @@ public struct FeedPipeline: Sendable {
     /// Creates a pipeline.
     public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger,
                 stories: StoryBook? = nil) {
-        parts = Parts(store: store, parser: parser, builder: builder, delivery: delivery, stories: stories, logger: logger)
+        parts = Parts(store: store, parser: parser, builder: Precomputed(ready: builder), watches: builder.matcher.watches, delivery: delivery,
+                      stories: stories, logger: logger)
+    }
+
+    /// Creates a pipeline whose alert builder for `watches` is built in the background.
+    init(store: StateStore, watches: [WatchDefinition], delivery: AlertDelivery, logger: Logger, stories: StoryBook?) {
+        parts = Parts(store: store, parser: FeedParser(), builder: Precomputed { AlertBuilder(watches: watches) }, watches: watches,
+                      delivery: delivery, stories: stories, logger: logger)
     }
 
     /// The request for `feed`'s next poll, with the validators of its last 200 response
