@@ -195,6 +195,7 @@ public struct FeedPipeline: Sendable {
         let newItems = parsed.items.filter { unseenSet.contains($0.id) && taken.insert($0.id).inserted }
         var alerts: [(id: String, record: String)] = []
         var sinkJobs: [(sink: String, alertID: String, record: String)] = []
+        let builder = builder  // once per feed, not per item
         for item in newItems {
             for candidate in builder.candidates(for: item, feed: feed, now: now) {
                 var records = [candidate.record]
