@@ -9,8 +9,9 @@ public enum FeedDate {
     /// Parses `text` as RFC 822 or RFC 3339, whichever fits.
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingWhitespace()
-        if let first = trimmed.unicodeScalars.first, first.properties.numericType != nil,
-           trimmed.count >= 10, Array(trimmed.utf8)[4] == UInt8(ascii: "-") {
+        let utf8 = trimmed.utf8
+        if utf8.count >= 10, let first = utf8.first, first >= 0x30 && first <= 0x39,
+           utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-") {
             return rfc3339(trimmed)
         }
         return rfc822(trimmed)
@@ -31,26 +32,57 @@ public enum FeedDate {
     /// `Wed, 23 Oct 2024 10:00:00 +0700` and variants (no weekday, no seconds, 2-digit year,
     /// named zones).
     static func rfc822(_ text: String) -> Date? {
-        var parts = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
-        if let first = parts.first, first.first?.isLetter == true { parts.removeFirst() }
-        guard parts.count >= 4, let day = Int(parts[0]),
-              let month = months[String(parts[1].lowercased().prefix(3))],
-              var year = Int(parts[2]) else { return nil }
-        if year < 100 { year += year < 50 ? 2000 : 1900 }
-        let clock = parts[3].split(separator: ":").compactMap { Int($0) }
-        guard clock.count >= 2 else { return nil }
-        var offsetSeconds = 0
-        if parts.count >= 5 {
-            let zone = parts[4]
-            let digits = zone.filter { $0 != ":" }
-            if let sign = zone.first, sign == "+" || sign == "-", digits.count == 5, let value = Int(digits.dropFirst()) {
-                offsetSeconds = (value / 100 * 3600 + value % 100 * 60) * (sign == "-" ? -1 : 1)
-            } else if let hours = zones[zone.lowercased()] {
-                offsetSeconds = hours * 3600
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            // Fields between spaces, commas and tabs (only the first six matter).
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(6)
+            var i = 0
+            while i < bytes.count, fields.count < 6 {
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x2C || bytes[i] == 0x09 { i += 1 }
+                let start = i
+                while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x2C, bytes[i] != 0x09 { i += 1 }
+                if i > start { fields.append(start..<i) }
             }
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
+            func number(_ r: Range<Int>) -> Int? {
+                guard !r.isEmpty, r.count <= 9 else { return nil }
+                var value = 0
+                for k in r {
+                    guard bytes[k] >= 0x30 && bytes[k] <= 0x39 else { return nil }
+                    value = value * 10 + Int(bytes[k] - 0x30)
+                }
+                return value
+            }
+            func lowered(_ r: Range<Int>) -> String { String(decoding: bytes[r].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }
+            if let first = fields.first, isLetter(bytes[first.lowerBound]) { fields.removeFirst() }  // the weekday
+            guard fields.count >= 4, let day = number(fields[0]),
+                  let month = months[lowered(fields[1].prefix(3))], var year = number(fields[2]) else { return nil }
+            if year < 100 { year += year < 50 ? 2000 : 1900 }
+            // HH:MM[:SS]
+            var clock: [Int] = []
+            var start = fields[3].lowerBound
+            for k in fields[3].lowerBound...fields[3].upperBound where k == fields[3].upperBound || bytes[k] == UInt8(ascii: ":") {
+                guard let value = number(start..<k) else { return nil }
+                clock.append(value)
+                start = k + 1
+            }
+            guard clock.count >= 2 else { return nil }
+            var offsetSeconds = 0
+            if fields.count >= 5 {
+                let zone = fields[4]
+                let sign = bytes[zone.lowerBound]
+                let digits = zone.dropFirst().filter { bytes[$0] != UInt8(ascii: ":") }
+                if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), digits.count == 4,
+                   let value = digits.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) ? digits.reduce(0, { $0 * 10 + Int(bytes[$1] - 0x30) }) : nil {
+                    offsetSeconds = (value / 100 * 3600 + value % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+                } else if let hours = zones[lowered(zone)] {
+                    offsetSeconds = hours * 3600
+                }
+            }
+            return date(year: year, month: month, day: day, hour: clock[0], minute: clock[1],
+                        second: clock.count > 2 ? clock[2] : 0, offset: offsetSeconds)
         }
-        return date(year: year, month: month, day: day, hour: clock[0], minute: clock[1],
-                    second: clock.count > 2 ? clock[2] : 0, offset: offsetSeconds)
     }
 
     /// `2024-10-23T10:00:00+07:00`, `2024-10-23T03:00:00Z`, fractional seconds, no seconds.

@@ -109,6 +109,9 @@ import Testing
         ("Rabu, 23 Okt 2024 10:00 WIB", 1_729_652_400),                 // Indonesian names, WIB
         ("Rabu, 23 Oktober 2024 11:00:00 WITA", 1_729_652_400),
         ("23 Oct 2024 10:00:00 +07:00", 1_729_652_400),                 // offset with a colon
+        ("Wed,23 Oct 2024 10:00:00 +0700", 1_729_652_400),              // no space after the comma
+        ("wed, 23 oct 2024 03:00:00 gmt", 1_729_652_400),               // lower case
+        ("Tue, 22 Oct 2024 19:00:00 -0800", 1_729_652_400),             // negative offset
         ("2024-10-23T10:00:00+07:00", 1_729_652_400),
         ("2024-10-23T03:00Z", 1_729_652_400),                           // ISO without seconds
         ("2024-10-23T03:00:00.250Z", 1_729_652_400),                    // fractional seconds

@@ -158,7 +158,7 @@ import Testing
         #expect(date.map { abs($0.timeIntervalSince(Self.utc1030)) < 1 } == true, "\(text) → \(String(describing: date))")
     }
 
-    @Test(arguments: ["", "yesterday", "32 Oct 2024 10:00:00 GMT", "2024-13-01T00:00:00Z"])
+    @Test(arguments: ["", "yesterday", "32 Oct 2024 10:00:00 GMT", "2024-13-01T00:00:00Z", "23 Okt 2024", "23 Foo 2024 10:00 GMT", "23 Oct 2024 10:xx GMT"])
     func rejectsNonsense(text: String) {
         #expect(FeedDate.parse(text) == nil)
     }
