@@ -19,6 +19,8 @@ public struct FeedAuthor: Sendable, Hashable, Codable {
     static func rss(_ text: String) -> FeedAuthor? {
         let t: String = text.trimmingWhitespace()
         guard !t.isEmpty else { return nil }
+        // Most authors are a plain name: no `(`, `<` or `@` byte, nothing to take apart.
+        if !t.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "@") }) { return FeedAuthor(name: t) }
         if let open = t.firstIndex(of: "("), t.hasSuffix(")"), t[..<open].contains("@") {
             let email = t[..<open].trimmingWhitespace()
             let name = t[t.index(after: open)..<t.index(before: t.endIndex)].trimmingWhitespace()
