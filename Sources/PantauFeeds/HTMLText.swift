@@ -76,67 +76,60 @@ public enum HTMLText {
     /// line breaks between paragraphs. One pass over the UTF-8 bytes: ASCII is judged by
     /// byte, other scalars are decoded only to ask whether they are whitespace.
     static func normalize(_ text: String) -> String {
-        /// The output and what it is waiting to write before the next content (a struct, not
-        /// captured variables: no dynamic exclusivity checks in this hot loop).
-        struct Writer {
-            var out: [UInt8] = []
-            var lineHasContent = false
-            var pendingSpace = false
-            var pendingNewline = false
-
-            /// Writes content bytes, preceded by the break or space they were waiting for.
-            mutating func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-                if pendingNewline {
-                    out.append(0x0A)
-                    pendingNewline = false
-                } else if pendingSpace {
-                    out.append(0x20)
-                }
-                pendingSpace = false
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
-                lineHasContent = true
-            }
-        }
-        var writer = Writer()
-        writer.out.reserveCapacity(text.utf8.count)
         var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                // A run of plain ASCII content goes out in one copy.
-                if byte > 0x20 && byte < 0x80 {
-                    var end = i + 1
-                    while end < bytes.count, bytes[end] > 0x20, bytes[end] < 0x80 { end += 1 }
-                    writer.emit(bytes, i..<end)
-                    i = end
-                    continue
-                }
-                var width = 1
-                var kind: UInt8 = 0  // 0 content, 1 space, 2 newline
-                if byte < 0x80 {
-                    if byte == 0x0A || byte == 0x0D { kind = 2 } else if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { kind = 1 }
-                } else {
-                    width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                    width = min(width, bytes.count - i)
-                    if let scalar = Self.scalar(bytes, i, width) {
-                        if scalar.value == 0x2028 || scalar.value == 0x2029 { kind = 2 } else if scalar.properties.isWhitespace { kind = 1 }
+        return text.withUTF8 { bytes in
+            // Whitespace runs shrink to one byte and content is copied as is, so the result
+            // is never longer than the input: it is written straight into the new string.
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+                let count = bytes.count
+                var o = 0
+                var lineHasContent = false
+                var pendingSpace = false
+                var pendingNewline = false
+                var i = 0
+                while i < count {
+                    let byte = source[i]
+                    var width = 1
+                    var kind: UInt8 = 0  // 0 content, 1 space, 2 newline
+                    if byte > 0x20 && byte < 0x80 {
+                        // A run of plain ASCII content goes out in one copy.
+                        width = 1
+                        while i + width < count, source[i + width] > 0x20, source[i + width] < 0x80 { width += 1 }
+                    } else if byte < 0x80 {
+                        if byte == 0x0A || byte == 0x0D { kind = 2 } else if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { kind = 1 }
+                    } else {
+                        width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, count - i)
+                        if let scalar = Self.scalar(bytes, i, width) {
+                            if scalar.value == 0x2028 || scalar.value == 0x2029 { kind = 2 } else if scalar.properties.isWhitespace { kind = 1 }
+                        }
                     }
+                    switch kind {
+                    case 2:
+                        if lineHasContent { pendingNewline = true }
+                        lineHasContent = false
+                        pendingSpace = false
+                    case 1:
+                        if lineHasContent { pendingSpace = true }
+                    default:
+                        if pendingNewline {
+                            target[o] = 0x0A
+                            o += 1
+                            pendingNewline = false
+                        } else if pendingSpace {
+                            target[o] = 0x20
+                            o += 1
+                        }
+                        pendingSpace = false
+                        (target + o).update(from: source + i, count: width)
+                        o += width
+                        lineHasContent = true
+                    }
+                    i += width
                 }
-                switch kind {
-                case 2:
-                    if writer.lineHasContent { writer.pendingNewline = true }
-                    writer.lineHasContent = false
-                    writer.pendingSpace = false
-                case 1:
-                    if writer.lineHasContent { writer.pendingSpace = true }
-                default:
-                    writer.emit(bytes, i..<(i + width))
-                }
-                i += width
+                return o
             }
         }
-        return String(decoding: writer.out, as: UTF8.self)
     }
 
     /// The scalar encoded by `width` bytes at `offset`, nil for malformed UTF-8.
