@@ -22,21 +22,17 @@ extension StoryTracker.Story {
         key("assets"); out += map(assets, strings)
         key("entities"); out += strings(entities)
         key("firstCitations"); out += map(firstCitations, citation)
-        key("firstSeen"); out += Self.number(firstSeen)
+        key("firstSeen"); out += firstSeen.plainText
         key("frameKeys"); out += strings(frameKeys)
         key("key"); out += Self.quoted(self.key)
-        key("lastAlert"); out += Self.number(lastAlert)
-        key("lastSeen"); out += Self.number(lastSeen)
+        key("lastAlert"); out += lastAlert.plainText
+        key("lastSeen"); out += lastSeen.plainText
         key("maxCountCitations"); out += map(maxCountCitations, citation)
-        key("maxCounts"); out += map(maxCounts, Self.number)
+        key("maxCounts"); out += map(maxCounts, \.plainText)
         key("simhashes"); out += "[" + simhashes.map { String($0) }.joined(separator: ",") + "]"
         key("sources"); out += strings(sources)
         key("watch"); out += Self.quoted(watch)
         return out + "}"
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
     /// A JSON string literal.

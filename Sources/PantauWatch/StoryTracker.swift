@@ -241,7 +241,7 @@ public struct StoryTracker: Sendable {
         for frame in report.frames {
             guard let key = frame.key else { continue }
             if let count = frame.count, let previous = story.maxCounts[key], count > previous, let cited = story.maxCountCitations[key] {
-                outcomes.append(.escalation(story: story.key, what: "\(key): \(Self.number(count)) \(frame.assets.first ?? "") after \(Self.number(previous))",
+                outcomes.append(.escalation(story: story.key, what: "\(key): \(count.plainText) \(frame.assets.first ?? "") after \(previous.plainText)",
                                             previous: cited, current: citation))
             }
             let known = story.assets[key] ?? []
@@ -250,7 +250,7 @@ public struct StoryTracker: Sendable {
                     outcomes.append(.escalation(story: story.key, what: "\(key): now \(asset) as well as \(known.joined(separator: ", "))", previous: first, current: citation))
                 }
             }
-            if story.maxCounts[key] == nil, let count = frame.count { newFacts.append("\(key): \(Self.number(count))") }
+            if story.maxCounts[key] == nil, let count = frame.count { newFacts.append("\(key): \(count.plainText)") }
             if !story.frameKeys.contains(key) { newFacts.append(key) }
         }
         let newSources = report.sources.filter { !story.sources.contains($0) }.sorted()
@@ -397,10 +397,6 @@ public struct StoryTracker: Sendable {
         // 15 hex digits (60 bits): short enough for Swift's inline strings.
         let hex = String(h >> 4, radix: 16)
         return String(repeating: "0", count: 15 - hex.count) + hex
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

@@ -30,19 +30,18 @@ extension WatchMatcher {
         if mine.isEmpty { return LexicalVerdict(used: [:], weight: nil) }
         // Plain lists (any/all/none only, the common case): decided from `found` directly.
         if plans[w].simple {
+            // Without a veto, everything found is any or all phrases: all of it is cited.
             var positive = !plans[w].hasAny
-            var used = found
-            for (p, _) in found {
+            for p in found.keys {
                 switch roles[p] {
                 case .none: return nil
                 case .any: positive = true
-                case .all: break
-                default: used[p] = nil
+                default: break
                 }
             }
             guard positive else { return nil }
             for p in mine where roles[p] == .all && found[p] == nil { return nil }
-            return LexicalVerdict(used: used, weight: nil)
+            return LexicalVerdict(used: found, weight: nil)
         }
         let watch = watches[w]
         // No veto.
@@ -163,7 +162,7 @@ extension WatchMatcher {
                 if case .weight(let v) = roles[p], found[p] != nil { return sum + v }
                 return sum
             }
-            if total < watch.threshold! { return "weighted terms reach \(Self.number(total)) < threshold \(Self.number(watch.threshold!))" }
+            if total < watch.threshold! { return "weighted terms reach \(total.plainText) < threshold \(watch.threshold!.plainText)" }
         }
         if found.isEmpty { return "no phrase found" }
         if watch.sameSentence { return "the phrases found are not in one sentence" }
@@ -209,7 +208,7 @@ extension WatchMatcher {
         if let minimum = conditions.minCount {
             let before = frames
             frames = frames.filter { ($0.count ?? 0) >= minimum }
-            if frames.isEmpty { return .failure("no frame counts at least \(Self.number(minimum)) (counts: \(Self.list(before.map { $0.count.map(Self.number) })))") }
+            if frames.isEmpty { return .failure("no frame counts at least \(minimum.plainText) (counts: \(Self.list(before.map { $0.count.map(\.plainText) })))") }
         }
         if let hedged = conditions.hedged {
             frames = frames.filter { $0.hedged == hedged }
@@ -224,10 +223,6 @@ extension WatchMatcher {
     /// Distinct sources backing a document: media it is attributed to, and frames' claimants.
     static func sources(_ x: Extraction) -> Set<String> {
         Set(x.attributions.map(\.name) + x.events.compactMap(\.claimedBy))
-    }
-
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     static func list(_ values: [String?]) -> String {

@@ -17,12 +17,9 @@ public struct WatchMatcher: Sendable {
         case near(rule: Int, word: Int)
     }
 
+    /// A phrase as written in one list; its stems are its term's (``phraseTerm``).
     struct Phrase: Sendable {
         var text: String
-        /// The phrase's stems, per document language (index: ``languageSlot(_:)``).
-        var terms: [[String]]
-        /// 64-bit keys of ``terms`` (the tokens' ``Token/stemKey``).
-        var keys: [[UInt64]]
         var watch: Int
         var role: Role
     }
@@ -114,8 +111,8 @@ public struct WatchMatcher: Sendable {
                 for text in list {
                     let words = Self.words(in: text)
                     guard !words.isEmpty else { continue }
+                    // The phrase's stems per document language (index: ``languageSlot(_:)``).
                     let terms = Self.languages.map { language in words.map { morphology.stem($0, language: language) } }
-                    let keys = terms.map { $0.map(stemKey(_:)) }
                     let t: Int
                     if let known = termIDs[terms] {
                         t = known
@@ -123,6 +120,8 @@ public struct WatchMatcher: Sendable {
                         t = termStems.count
                         termIDs[terms] = t
                         termStems.append(terms)
+                        // 64-bit keys of the stems (the tokens' ``Token/stemKey``).
+                        let keys = terms.map { $0.map(stemKey(_:)) }
                         termKeys.append(keys)
                         termWatches.append([])
                         for slot in terms.indices { index[slot][keys[slot][0], default: []].append(t) }
@@ -132,7 +131,7 @@ public struct WatchMatcher: Sendable {
                     }
                     termWatches[t].insert(Int32(w))
                     phraseTerm.append(t)
-                    phrases.append(Phrase(text: text, terms: terms, keys: keys, watch: w, role: role))
+                    phrases.append(Phrase(text: text, watch: w, role: role))
                 }
             }
         }
@@ -340,7 +339,7 @@ public struct WatchMatcher: Sendable {
                 }
                 if let minimum = watch.boosts.countAtLeast, let count = frame?.count ?? bestCount(full), count >= minimum {
                     severity = severity.raised
-                    reasons.append("count \(Self.number(count)) ≥ \(Self.number(minimum)): +1 → \(severity.rawValue)")
+                    reasons.append("count \(count.plainText) ≥ \(minimum.plainText): +1 → \(severity.rawValue)")
                 }
                 if let minimum = watch.boosts.sourcesAtLeast {
                     let sources = Self.sources(full)
@@ -361,7 +360,7 @@ public struct WatchMatcher: Sendable {
             hits.sort { $0.range.lowerBound < $1.range.lowerBound }
             let evidence = hits.isEmpty ? (frame?.sentence ?? 0) : Self.evidenceSentence(for: hits)
             guard evidence < extraction.sentences.count else { reject("no sentence to cite"); continue }
-            if let weight = verdict.weight { reasons.append("weighted terms \(Self.number(weight)) ≥ \(Self.number(watch.threshold ?? 0))") }
+            if let weight = verdict.weight { reasons.append("weighted terms \(weight.plainText) ≥ \((watch.threshold ?? 0).plainText)") }
             results.append(WatchMatch(
                 watch: watch.name, severity: severity, hits: hits,
                 evidence: extraction.sentences[evidence].text, evidenceSentence: evidence, reasons: reasons, frame: frame
