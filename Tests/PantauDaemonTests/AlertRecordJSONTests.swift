@@ -18,18 +18,7 @@ import Testing
     ]
     static let numbers: [Double] = [0, 1500, 1.5, 0.1, 1e20, 1e-7, -0.0, 2.5e15, 1e16, 0.30000000000000004, 10_000]
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func record(_ rng: inout SplitMix) -> AlertRecord {
+    static func record(_ rng: inout SeededRandom) -> AlertRecord {
         func text() -> String { awkward.randomElement(using: &rng)! }
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &rng) ? value() : nil }
         func list<T>(_ make: () -> T) -> [T] { (0..<Int.random(in: 0...3, using: &rng)).map { _ in make() } }
@@ -58,7 +47,7 @@ import Testing
     }
 
     @Test func writesTheBytesJSONEncoderWritesForEveryFieldAndEscape() throws {
-        var rng = SplitMix(state: 2026)
+        var rng = SeededRandom(state: 2026)
         for _ in 0..<500 {
             let record = Self.record(&rng)
             let expected = String(decoding: try Self.encoder.encode(record), as: UTF8.self)
@@ -67,7 +56,7 @@ import Testing
     }
 
     @Test func readsBackAsTheSameRecord() throws {
-        var rng = SplitMix(state: 11)
+        var rng = SeededRandom(state: 11)
         for _ in 0..<100 {
             let record = Self.record(&rng)
             #expect(try JSONDecoder().decode(AlertRecord.self, from: Data(record.jsonLine().utf8)) == record)
