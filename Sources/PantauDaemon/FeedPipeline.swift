@@ -11,58 +11,46 @@ import PantauWatch
 /// driver then has the outbox delivered to the log (coalescing many feeds into one write and
 /// fsync). CPU-bound; the driver runs it off the event loop.
 public struct FeedPipeline: Sendable {
-    /// What every copy shares, behind one reference: the event loop hands the pipeline to a
-    /// worker for every fetched body, and copying ten fields cost it measurable time.
-    final class Parts: Sendable {
-        let store: StateStore
-        let parser: FeedParser
-        /// Built in the background: the first fetched body waits for it, fetching does not.
-        let builder: Precomputed<AlertBuilder>
-        let delivery: AlertDelivery
-        let stories: StoryBook?
-        let sinkCounts: [String: Int]
-        let classifier = ResponseClassifier()
-        let logger: Logger
-
-        init(store: StateStore, parser: FeedParser, builder: Precomputed<AlertBuilder>, watches: [WatchDefinition], delivery: AlertDelivery,
-             stories: StoryBook?, logger: Logger) {
-            self.store = store
-            self.parser = parser
-            self.builder = builder
-            self.delivery = delivery
-            self.stories = stories
-            self.sinkCounts = Dictionary(watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
-            self.logger = logger
-        }
-    }
-
-    let parts: Parts
     /// The state database.
-    var store: StateStore { parts.store }
-    var parser: FeedParser { parts.parser }
-    var builder: AlertBuilder { parts.builder.value }
-    var delivery: AlertDelivery { parts.delivery }
+    let store: StateStore
+    let parser: FeedParser
+    /// Built in the background: the first fetched body waits for it, fetching does not.
+    let builderSource: Precomputed<AlertBuilder>
+    let delivery: AlertDelivery
     /// Story clustering and escalation tracking (nil: every alert stands alone).
-    var stories: StoryBook? { parts.stories }
+    let stories: StoryBook?
     /// How many sinks each watch list has (their jobs are queued with the alerts).
-    var sinkCounts: [String: Int] { parts.sinkCounts }
-    var classifier: ResponseClassifier { parts.classifier }
-    var logger: Logger { parts.logger }
+    let sinkCounts: [String: Int]
+    let classifier = ResponseClassifier()
+    let logger: Logger
     /// False in the fetch-only benchmark mode: responses are classified and validators
     /// kept, but bodies are not parsed and no item is recorded.
     public var parsing = true
 
+    var builder: AlertBuilder { builderSource.value }
+
     /// Creates a pipeline.
     public init(store: StateStore, parser: FeedParser = FeedParser(), builder: AlertBuilder, delivery: AlertDelivery, logger: Logger,
                 stories: StoryBook? = nil) {
-        parts = Parts(store: store, parser: parser, builder: Precomputed(ready: builder), watches: builder.matcher.watches, delivery: delivery,
-                      stories: stories, logger: logger)
+        self.init(store: store, parser: parser, builder: Precomputed(ready: builder), watches: builder.matcher.watches,
+                  delivery: delivery, logger: logger, stories: stories)
     }
 
     /// Creates a pipeline whose alert builder for `watches` is built in the background.
     init(store: StateStore, watches: [WatchDefinition], delivery: AlertDelivery, logger: Logger, stories: StoryBook?) {
-        parts = Parts(store: store, parser: FeedParser(), builder: Precomputed { AlertBuilder(watches: watches) }, watches: watches,
-                      delivery: delivery, stories: stories, logger: logger)
+        self.init(store: store, parser: FeedParser(), builder: Precomputed { AlertBuilder(watches: watches) }, watches: watches,
+                  delivery: delivery, logger: logger, stories: stories)
+    }
+
+    init(store: StateStore, parser: FeedParser, builder: Precomputed<AlertBuilder>, watches: [WatchDefinition], delivery: AlertDelivery,
+         logger: Logger, stories: StoryBook?) {
+        self.store = store
+        self.parser = parser
+        self.builderSource = builder
+        self.delivery = delivery
+        self.stories = stories
+        self.sinkCounts = Dictionary(watches.map { ($0.name, $0.sinks.count) }, uniquingKeysWith: { a, _ in a })
+        self.logger = logger
     }
 
     /// The request for `feed`'s next poll, with the validators of its last 200 response
