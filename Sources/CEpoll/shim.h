@@ -13,12 +13,14 @@ static const unsigned cepoll_hup = EPOLLHUP;
 /// A new epoll descriptor (close-on-exec), or -1 with errno set.
 static inline int cepoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 
-/// Watches `fd` for `events` (EPOLLIN/EPOLLOUT), adding it or changing its mask. 0 or -1.
-static inline int cepoll_watch(int epfd, int fd, unsigned events) {
+/// Registers `fd` for `events` (EPOLLIN/EPOLLOUT). `known` says whether the caller
+/// believes it is in the set already; a closed descriptor leaves the set by itself, so the
+/// belief may be stale and the other operation is tried on ENOENT/EEXIST. 0 or -1.
+static inline int cepoll_set(int epfd, int fd, unsigned events, int known) {
     struct epoll_event ev = { .events = events, .data = { .fd = fd } };
-    if (epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev) == 0) return 0;
-    if (errno != ENOENT) return -1;
-    return epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev);
+    if (epoll_ctl(epfd, known ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) == 0) return 0;
+    if (errno != (known ? ENOENT : EEXIST)) return -1;
+    return epoll_ctl(epfd, known ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev);
 }
 
 /// Stops watching `fd` (a closed descriptor has already left the set: not an error).

@@ -49,10 +49,11 @@ public final class Daemon: Sendable {
     }
 
     /// The pipeline for `configuration` over this daemon's store and log.
-    func pipeline(for configuration: PantauConfiguration) -> FeedPipeline {
+    func pipeline(for configuration: PantauConfiguration, parsing: Bool = true) -> FeedPipeline {
         stories.setWindow(configuration.daemon.storyWindow)
         sinks.configure(configuration.watches)
-        return FeedPipeline(store: store, watches: configuration.watches, delivery: delivery, logger: logger, stories: stories)
+        return FeedPipeline(store: store, watches: configuration.watches, delivery: delivery, logger: logger, stories: stories,
+                            parsing: parsing)
     }
 
     /// Polls feeds: each once when `once` is true, else at their intervals until ``stop()``.
@@ -60,8 +61,7 @@ public final class Daemon: Sendable {
     /// once polling has started.
     /// `fetchOnly` (a benchmark mode) fetches and classifies without parsing.
     public func run(once: Bool, fetchOnly: Bool = false) async -> RunSummary {
-        var pipeline = pipeline(for: configuration)
-        pipeline.parsing = !fetchOnly
+        let pipeline = pipeline(for: configuration, parsing: !fetchOnly)
         _ = pipeline.deliver()
         let driver = PollDriver(configuration: configuration, once: once, fetcher: fetcher, pipeline: pipeline,
                                 notifier: notifier, logger: logger)

@@ -36,10 +36,12 @@ public struct FeedPipeline: Sendable {
                   delivery: delivery, logger: logger, stories: stories)
     }
 
-    /// Creates a pipeline whose alert builder for `watches` is built in the background.
-    init(store: StateStore, watches: [WatchDefinition], delivery: AlertDelivery, logger: Logger, stories: StoryBook?) {
-        self.init(store: store, parser: FeedParser(), builder: Precomputed { AlertBuilder(watches: watches) }, watches: watches,
-                  delivery: delivery, logger: logger, stories: stories)
+    /// Creates a pipeline whose alert builder for `watches` is built in the background (on
+    /// first use when not `parsing`: the fetch-only mode never needs it).
+    init(store: StateStore, watches: [WatchDefinition], delivery: AlertDelivery, logger: Logger, stories: StoryBook?, parsing: Bool = true) {
+        self.init(store: store, parser: FeedParser(), builder: Precomputed(background: parsing) { AlertBuilder(watches: watches) },
+                  watches: watches, delivery: delivery, logger: logger, stories: stories)
+        self.parsing = parsing
     }
 
     init(store: StateStore, parser: FeedParser, builder: Precomputed<AlertBuilder>, watches: [WatchDefinition], delivery: AlertDelivery,

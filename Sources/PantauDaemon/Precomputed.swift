@@ -13,9 +13,17 @@ final class Precomputed<Value: Sendable>: Sendable {
 
     private let box = AtomicLazyReference<Box>()
     private let group = DispatchGroup()
+    /// Set when nothing runs in the background: the first read computes the value.
+    private let onFirstRead: (@Sendable () -> Value)?
 
-    /// Starts computing `compute()` on a global queue.
-    init(_ compute: @escaping @Sendable () -> Value) {
+    /// Starts computing `compute()` on a global queue, or, when `background` is false,
+    /// leaves it to the first read (a value that may never be needed costs nothing).
+    init(background: Bool = true, _ compute: @escaping @Sendable () -> Value) {
+        guard background else {
+            onFirstRead = compute
+            return
+        }
+        onFirstRead = nil
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             _ = box.storeIfNil(Box(compute()))
@@ -25,12 +33,14 @@ final class Precomputed<Value: Sendable>: Sendable {
 
     /// A value that is already there.
     init(ready value: Value) {
+        onFirstRead = nil
         _ = box.storeIfNil(Box(value))
     }
 
     /// The value, once computed.
     var value: Value {
         if let ready = box.load() { return ready.value }
+        if let onFirstRead { return box.storeIfNil(Box(onFirstRead())).value }
         group.wait()
         return box.load()!.value
     }

@@ -23,6 +23,8 @@ final class CurlMulti {
     /// on this descriptor wakes the queue when any of them is ready (no source per socket:
     /// none to create and cancel per transfer, and a closed socket leaves the set by itself).
     let epoll: Int32
+    /// Per descriptor number: the mask it was registered with and what libcurl wants now.
+    var sockets: [SocketWatch] = []
     var readySource: (any DispatchSourceRead)?
     /// Buffers for ready descriptors and their events (one `epoll_wait` fills them).
     let readyFDs = UnsafeMutablePointer<Int32>.allocate(capacity: CurlMulti.readyBatch)
@@ -31,6 +33,10 @@ final class CurlMulti {
     var timer: (any DispatchSourceTimer)?
     /// A zero timeout is queued as a work item on the fetcher's queue (at most one at a time).
     var timeoutQueued = false
+    /// When the Dispatch timer fires next (nil: not armed). Only ever moved earlier.
+    var armedDeadline: DispatchTime?
+    /// When libcurl last asked to be called for its timeouts (nil: it has none pending).
+    var wantedDeadline: DispatchTime?
     /// Easy handles of finished transfers, reset and reused (no allocation per transfer).
     var idleHandles: [UnsafeMutableRawPointer] = []
     /// Idle handles kept at most.
@@ -74,4 +80,17 @@ final class CurlMulti {
             curl_easy_cleanup(easy)
         }
     }
+}
+
+/// One descriptor's state in ``CurlMulti/epoll``.
+///
+/// A socket libcurl stops watching stays registered (a kept-alive connection is usually
+/// watched again, with the same mask, by the next transfer on it, which then costs no
+/// `epoll_ctl`); it leaves the set when it reports an event nobody wants, or when it is
+/// closed.
+struct SocketWatch {
+    /// The epoll mask `epoll_ctl` last set (0: not in the set, as far as we know).
+    var registered: UInt32 = 0
+    /// The mask libcurl asked for (0: libcurl is not watching it).
+    var wanted: UInt32 = 0
 }

@@ -94,7 +94,7 @@ public actor Fetcher {
         }
         let timer = DispatchSource.makeTimerSource(queue: executor.queue)
         timer.setEventHandler { [weak self] in
-            self?.assumeIsolated { $0.socketAction(CURL_SOCKET_TIMEOUT, 0) }
+            self?.assumeIsolated { $0.timerFired() }
         }
         timer.schedule(deadline: .distantFuture)
         timer.resume()
@@ -215,13 +215,18 @@ public actor Fetcher {
         let count = cepoll_ready(curl.epoll, curl.readyFDs, curl.readyEvents, Int32(CurlMulti.readyBatch))
         guard count > 0 else { return }
         for i in 0..<Int(count) {
+            let socket = curl.readyFDs[i]
+            guard Int(socket) < curl.sockets.count, curl.sockets[Int(socket)].wanted != 0 else {
+                unregister(socket: socket)
+                continue
+            }
             let events = curl.readyEvents[i]
             var mask: Int32 = 0
             if events & (cepoll_in | cepoll_hup) != 0 { mask |= CURL_CSELECT_IN }
             if events & cepoll_out != 0 { mask |= CURL_CSELECT_OUT }
             if events & cepoll_err != 0 { mask |= CURL_CSELECT_ERR }
             var running: Int32 = 0
-            let code = curl_multi_socket_action(curl.multi, curl.readyFDs[i], mask, &running)
+            let code = curl_multi_socket_action(curl.multi, socket, mask, &running)
             if code != CURLM_OK {
                 logger.error("curl_multi_socket_action failed", metadata: ["error": "\(String(cString: curl_multi_strerror(code)))"])
             }
@@ -229,14 +234,24 @@ public actor Fetcher {
         collectFinished()
     }
 
+    /// libcurl's timer callback: call `curl_multi_socket_action` with `CURL_SOCKET_TIMEOUT`
+    /// in `milliseconds` (-1: no timeout pending), replacing the previous request.
+    ///
+    /// libcurl asks again whenever its earliest timeout moves, which is on almost every
+    /// transfer (each one's low-speed check is re-armed as data arrives), and rescheduling a
+    /// Dispatch timer goes through libdispatch's manager thread each time. So the timer only
+    /// moves earlier: a later or cancelled deadline is remembered in `wantedDeadline`, and a
+    /// timer that fires before it is simply set again for it (``timerFired()``).
     func armTimer(milliseconds: Int) {
         guard let timer = curl.timer else { return }
         if milliseconds < 0 {
-            timer.schedule(deadline: .distantFuture)
-        } else if milliseconds == 0 {
+            curl.wantedDeadline = nil
+            return
+        }
+        if milliseconds == 0 {
             // "Now" (every new transfer asks for it): run the timeout action as the queue's
-            // next work item, never inside libcurl's callback. Rearming the Dispatch timer
-            // would go through libdispatch's manager thread and wake the queue from there.
+            // next work item, never inside libcurl's callback.
+            curl.wantedDeadline = nil
             guard !curl.timeoutQueued else { return }
             curl.timeoutQueued = true
             executor.queue.async { [weak self] in
@@ -245,25 +260,62 @@ public actor Fetcher {
                     fetcher.socketAction(CURL_SOCKET_TIMEOUT, 0)
                 }
             }
-        } else {
-            timer.schedule(deadline: .now() + .milliseconds(milliseconds))
+            return
+        }
+        let deadline = DispatchTime.now() + .milliseconds(milliseconds)
+        curl.wantedDeadline = deadline
+        if let armed = curl.armedDeadline, armed <= deadline { return }
+        curl.armedDeadline = deadline
+        timer.schedule(deadline: deadline)
+    }
+
+    /// The Dispatch timer fired: runs libcurl's timeouts if the deadline libcurl wants has
+    /// come, or sets the timer again for a deadline that moved later meanwhile.
+    func timerFired() {
+        curl.armedDeadline = nil
+        guard let wanted = curl.wantedDeadline else { return }  // libcurl cancelled it
+        if wanted > DispatchTime.now() {
+            curl.armedDeadline = wanted
+            curl.timer?.schedule(deadline: wanted)
+            return
+        }
+        socketAction(CURL_SOCKET_TIMEOUT, 0)
+        // libcurl calls back only when its earliest timeout changes. If it did not (another
+        // timeout due at the same instant), look again shortly rather than never.
+        if curl.wantedDeadline == wanted, curl.armedDeadline == nil {
+            let retry = DispatchTime.now() + .milliseconds(1)
+            curl.armedDeadline = retry
+            curl.timer?.schedule(deadline: retry)
         }
     }
 
-    /// libcurl's socket callback: what to watch `socket` for.
+    /// libcurl's socket callback: what to watch `socket` for. Removal only notes that
+    /// libcurl no longer wants it (see ``SocketWatch``).
     func watch(socket: curl_socket_t, what: Int32) {
-        guard curl.epoll >= 0 else { return }
-        if what == CURL_POLL_REMOVE {
-            if cepoll_unwatch(curl.epoll, socket) != 0 {
-                logger.warning("epoll_ctl(DEL) failed", metadata: ["socket": "\(socket)", "errno": "\(errno)"])
-            }
-            return
+        guard curl.epoll >= 0, socket >= 0 else { return }
+        let index = Int(socket)
+        if index >= curl.sockets.count {
+            curl.sockets.append(contentsOf: repeatElement(SocketWatch(), count: index + 1 - curl.sockets.count))
         }
         var events: UInt32 = 0
         if what == CURL_POLL_IN || what == CURL_POLL_INOUT { events |= cepoll_in }
         if what == CURL_POLL_OUT || what == CURL_POLL_INOUT { events |= cepoll_out }
-        if cepoll_watch(curl.epoll, socket, events) != 0 {
+        curl.sockets[index].wanted = events
+        guard events != 0, events != curl.sockets[index].registered else { return }
+        if cepoll_set(curl.epoll, socket, events, curl.sockets[index].registered != 0 ? 1 : 0) == 0 {
+            curl.sockets[index].registered = events
+        } else {
+            curl.sockets[index].registered = 0
             logger.error("epoll_ctl failed: the transfer on this socket will time out", metadata: ["socket": "\(socket)", "errno": "\(errno)"])
+        }
+    }
+
+    /// Takes `socket` out of the epoll set: it reported an event libcurl does not want (an
+    /// idle kept-alive connection the server closed, say).
+    func unregister(socket: Int32) {
+        if Int(socket) < curl.sockets.count { curl.sockets[Int(socket)].registered = 0 }
+        if cepoll_unwatch(curl.epoll, socket) != 0 {
+            logger.warning("epoll_ctl(DEL) failed", metadata: ["socket": "\(socket)", "errno": "\(errno)"])
         }
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 import Testing
 @testable import PantauDaemon
@@ -24,6 +25,19 @@ import Testing
         group.wait()
         #expect(seen.withLock { $0 } == Array(repeating: 499_500, count: 4))
         #expect(value.value.count == 1000)
+        #expect(calls.load(ordering: .relaxed) == 1)
+    }
+
+    @Test func aValueLeftToTheFirstReadIsNotComputedBeforeIt() {
+        let calls = Atomic<Int>(0)
+        let value = Precomputed<Int>(background: false) {
+            calls.wrappingAdd(1, ordering: .relaxed)
+            return 42
+        }
+        Thread.sleep(forTimeInterval: 0.05)  // a background start would have run by now
+        #expect(calls.load(ordering: .relaxed) == 0)
+        #expect(value.value == 42)
+        #expect(value.value == 42)
         #expect(calls.load(ordering: .relaxed) == 1)
     }
 
