@@ -20,7 +20,7 @@ all: build
 
 build:
 	scripts/install-deps.sh
-	swift build -c release --product pantau
+	swift build -c release --static-swift-stdlib --product pantau
 
 $(BINARY):
 	$(MAKE) build

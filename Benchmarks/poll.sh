@@ -35,7 +35,7 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "installing ngin
 [ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 
 echo "building pantau (release)" >&2
-(cd "$REPO" && swift build -c release --product pantau >/dev/null)
+(cd "$REPO" && swift build -c release --static-swift-stdlib --product pantau >/dev/null)
 PANTAU=$REPO/.build/release/pantau
 
 if [ ! -f "$C/manifest.json" ]; then

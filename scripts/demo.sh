@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product pantau 2>&1 | tail -n 1
+swift build -c release --static-swift-stdlib --product pantau 2>&1 | tail -n 1
 .build/release/pantau run --once --config etc/pantau/pantau.toml \
   --state-dir .demo/state --alerts-log .demo/alerts.jsonl --log-level warning
