@@ -32,6 +32,8 @@ actor PollDriver {
     var deliveryRetry: (any DispatchSourceTimer)?
     var deliveryBackoff: Double = 0
     var deliveryRunning = false
+    /// A batch of feed states is being written on the work queue.
+    var statesFlushing = false
     var deliveryWanted = false
     var inFlight: [String: Int] = [:]
     var summary = RunSummary()
@@ -163,8 +165,31 @@ actor PollDriver {
         if let slot = scheduler.slots[report.feed], !scheduler.once {
             try? pipeline.store.setNextPoll(feed: report.feed, at: Date().addingTimeInterval(slot.due - now))
         }
+        flushStatesIfMany()
         perform(actions)
     }
+
+    /// Feed states saved without an item commit (304s, errors) wait in the store's cache;
+    /// once a batch has gathered, it is written on the work queue, so the end of a large
+    /// poll does not wait for thousands of rows on the loop.
+    func flushStatesIfMany() {
+        guard !statesFlushing, pipeline.store.pendingFeedStates >= Self.statesBatch else { return }
+        statesFlushing = true
+        let store = pipeline.store
+        let logger = logger
+        let queue = executor.queue
+        workQueue.async { [driver = self] in
+            do {
+                try store.flushFeedStates()
+            } catch {
+                logger.error("could not save feed states", metadata: ["error": "\(error)"])
+            }
+            queue.async { driver.assumeIsolated { $0.statesFlushing = false } }
+        }
+    }
+
+    /// Feed states written together by ``flushStatesIfMany()``.
+    static let statesBatch = 1000
 
     // MARK: Reload
 

@@ -319,6 +319,12 @@ public actor Fetcher {
         }
     }
 
+    /// Descriptors in the epoll set that libcurl is not watching (kept-alive connections
+    /// between transfers).
+    func registeredButUnwanted() -> [Int32] {
+        curl.sockets.indices.filter { curl.sockets[$0].registered != 0 && curl.sockets[$0].wanted == 0 }.map { Int32($0) }
+    }
+
     func collectFinished() {
         var remaining: Int32 = 0
         while let message = curl_multi_info_read(curl.multi, &remaining) {

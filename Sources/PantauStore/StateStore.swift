@@ -177,6 +177,11 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// How many saved feed states SQLite has not seen yet.
+    public var pendingFeedStates: Int {
+        feedCache.withLock { $0.dirty.count }
+    }
+
     /// Writes every batched feed state in one transaction.
     public func flushFeedStates() throws(StoreError) {
         try database.withLock { db throws(StoreError) in

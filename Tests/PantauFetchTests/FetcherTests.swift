@@ -150,6 +150,28 @@ import Testing
         #expect(Set(bodies) == Set((0..<40).map { "feed /\($0)" }))
     }
 
+    @Test func aKeptAliveConnectionTheServerClosedLeavesTheLoopAndIsReplaced() async throws {
+        // The response promises keep-alive, then the server hangs up: libcurl keeps the dead
+        // connection in its cache, and its socket (still in the fetcher's epoll set, see
+        // SocketWatch) turns readable with nobody waiting for it.
+        let server = try TestHTTPServer { request in
+            .raw { fd in
+                _ = TestHTTPServer.writeAll(fd, Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".utf8))
+            }
+        }
+        defer { server.stop() }
+        let fetcher = Fetcher(logger: logger)
+        let first = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/a")).get()
+        #expect(first.status == 200)
+        try await Task.sleep(for: .milliseconds(200))
+        // The hang-up was noticed and the socket left the set (a level-triggered event that
+        // nobody takes would otherwise wake the loop for ever).
+        #expect(await fetcher.registeredButUnwanted().isEmpty)
+        let second = try await fetcher.fetch(FetchRequest(url: server.baseURL + "/b")).get()
+        #expect(String(decoding: second.body, as: UTF8.self) == "ok")
+        #expect(server.requests.map(\.path) == ["/a", "/b"])
+    }
+
     @Test func cancelledTransferCompletesWithCancelled() async throws {
         let fetcher = Fetcher(logger: logger)
         // A listener that never answers keeps the transfer running until cancelled.
