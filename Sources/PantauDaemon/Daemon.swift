@@ -89,6 +89,9 @@ public final class Daemon: Sendable {
         } catch {
             logger.error("could not save feed states", metadata: ["error": "\(error)"])
         }
+        if !store.checkpointAll() {
+            logger.warning("the state's write-ahead log could not be emptied; SQLite finishes it on the next start", metadata: ["path": "\(store.path)-wal"])
+        }
         return summary
     }
 

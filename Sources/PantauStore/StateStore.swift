@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Synchronization
 
@@ -19,6 +20,8 @@ public final class StateStore: Sendable {
     }
 
     let feedCache: Mutex<FeedCache>
+    /// Checkpoints the WAL off the writers' path.
+    let checkpointer: WALCheckpointer
 
     /// Schema version written to `PRAGMA user_version`.
     static let schemaVersion = 4
@@ -67,6 +70,8 @@ public final class StateStore: Sendable {
                 UNIQUE(sink, alert_id));
             """)
         try Self.migrate(db)
+        checkpointer = try WALCheckpointer(path: path)
+        checkpointer.attach(to: db)
         // Every feed state is read once here: afterwards the cache is the whole truth and
         // polling a feed never waits for SQLite to learn what it already knows.
         var states: [String: FeedState] = [:]
@@ -77,6 +82,11 @@ public final class StateStore: Sendable {
         }
         self.database = Mutex(db)
         self.feedCache = Mutex(FeedCache(states: states))
+    }
+
+    deinit {
+        // The hook's context is the checkpointer: detach it before either goes away.
+        database.withLock { db in _ = sqlite3_wal_hook(db.handle, nil, nil) }
     }
 
     /// Brings an older schema up to ``schemaVersion``.
@@ -175,6 +185,13 @@ public final class StateStore: Sendable {
             cache.states[state.name] = state
             cache.dirty.insert(state.name)
         }
+    }
+
+    /// Copies the write-ahead log into the database file and empties it: at shutdown, so
+    /// the state is one file again. Returns false if another connection kept it busy.
+    @discardableResult
+    public func checkpointAll() -> Bool {
+        checkpointer.checkpointAll() == SQLITE_OK
     }
 
     /// How many saved feed states SQLite has not seen yet.

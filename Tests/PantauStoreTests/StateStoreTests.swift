@@ -32,6 +32,25 @@ import Testing
         #expect(try store.stories().map(\.key) == ["s3", "s19"])
     }
 
+    @Test func theWriteAheadLogIsCheckpointedOffTheWritersPathAndStaysBounded() throws {
+        let store = try StateStore(directory: directory)
+        let record = String(repeating: "x", count: 40_000)
+        func size(_ path: String) throws -> Int { try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 }
+        // 20 MB of alerts in 500 commits, in bursts of 1 MB: without checkpoints the WAL
+        // would hold all of it; with them it is reused once a checkpoint has caught up.
+        for i in 0..<500 {
+            try store.commit(feed: "f", items: ["i\(i)"], alerts: [(id: "a\(i)", record: record)])
+            if i % 25 == 24 { store.checkpointer.wait() }
+        }
+        #expect(store.checkpointer.completed.load(ordering: .relaxed) >= 3)
+        #expect(try size(store.path + "-wal") < 8_000_000)
+        #expect(try size(store.path) > 15_000_000)
+        // At shutdown everything goes into the database file and the WAL is emptied.
+        #expect(store.checkpointAll())
+        #expect(try size(store.path + "-wal") == 0)
+        #expect(try store.pendingAlerts(limit: 1000).count == 500)
+    }
+
     @Test func savesFeedStateWithValidators() throws {
         let store = try StateStore(directory: directory)
         #expect(try store.feedState("f") == nil)
