@@ -7,37 +7,47 @@ public struct Tokenizer: Sendable {
     public init() {}
 
     /// The word ranges of `text` as UTF-8 byte offsets. One pass over the bytes: ASCII is
-    /// judged by byte, other scalars are decoded.
+    /// judged by a bit table, other scalars are decoded.
     public func wordRanges(in text: String) -> [Range<Int>] {
         var text = text
         return text.withUTF8 { bytes in
             var ranges: [Range<Int>] = []
-            var start = -1
+            ranges.reserveCapacity(bytes.count / 6 + 1)
+            let count = bytes.count
             var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                var width = 1
-                let isWord: Bool
-                if byte < 0x80 {
-                    let lower = byte | 0x20
-                    isWord = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-                } else if let (scalar, size) = Self.decode(bytes, at: i) {
-                    width = size
-                    isWord = Self.isWordScalar(scalar)
-                } else {
-                    isWord = false
-                }
-                if isWord {
-                    if start < 0 { start = i }
-                } else if start >= 0 {
-                    ranges.append(start..<i)
-                    start = -1
-                }
+            while i < count {
+                // Skip to the next word, then to its end.
+                var width = 0
+                while i < count, !Self.isWord(bytes, at: i, width: &width) { i += width }
+                guard i < count else { break }
+                let start = i
                 i += width
+                while i < count, Self.isWord(bytes, at: i, width: &width) { i += width }
+                ranges.append(start..<i)
             }
-            if start >= 0 { ranges.append(start..<bytes.count) }
             return ranges
         }
+    }
+
+    /// ASCII letters and digits, as bits: bytes 0–63 in `.0`, 64–127 in `.1`.
+    static let asciiWordBits: (UInt64, UInt64) = (0x03FF_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+
+    /// Whether the scalar at `offset` belongs inside a word; `width` gets its length in bytes
+    /// (1 for an undecodable byte, which is not a word character).
+    @inline(__always)
+    static func isWord(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, width: inout Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 {
+            width = 1
+            let bits = byte < 64 ? asciiWordBits.0 >> byte : asciiWordBits.1 >> (byte &- 64)
+            return bits & 1 != 0
+        }
+        guard let (scalar, size) = decode(bytes, at: offset) else {
+            width = 1
+            return false
+        }
+        width = size
+        return isWordScalar(scalar)
     }
 
     /// The scalar starting at `offset` and its length in bytes (valid UTF-8 assumed, as in

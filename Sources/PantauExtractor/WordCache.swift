@@ -16,9 +16,10 @@ struct WordInfo: Sendable {
     func mask(_ slot: Int) -> UInt16 { slot == 0 ? masks.0 : slot == 1 ? masks.1 : masks.2 }
 }
 
-/// A folded word as the cache looks it up: its FNV-1a hash and, for ASCII words of up to 16
-/// bytes, the folded bytes packed into two integers, so a known word is recognised without
-/// building a `String` (``length`` is -1 for other words, compared as strings).
+/// A folded word as the cache looks it up: for ASCII words of up to 16 bytes, the folded
+/// bytes packed into two integers and a hash mixed from them, so a known word is recognised
+/// without building a `String`; for other words (``length`` -1, compared as strings) the
+/// FNV-1a hash of the folded form.
 struct PackedWord: Sendable {
     var hash: UInt64
     var a: UInt64 = 0
@@ -28,15 +29,32 @@ struct PackedWord: Sendable {
     /// Packs and hashes an ASCII word's bytes, lowercased; nil when the word is not ASCII.
     @inline(__always)
     static func ascii(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedWord? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let count = bytes.count
+        guard count <= 16 else { return long(bytes) }
         var a: UInt64 = 0, b: UInt64 = 0
-        for (i, byte) in bytes.enumerated() {
-            if byte >= 0x80 { return nil }
-            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
-            h = (h ^ UInt64(lower)) &* 0x100_0000_01b3
-            if i < 8 { a |= UInt64(lower) << (8 * UInt64(i)) } else if i < 16 { b |= UInt64(lower) << (8 * UInt64(i - 8)) }
+        var high: UInt8 = 0
+        for i in 0..<count {
+            let byte = bytes[i]
+            high |= byte
+            let lower = UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte)
+            if i < 8 { a |= lower << (8 * UInt64(i)) } else { b |= lower << (8 * UInt64(i - 8)) }
         }
-        return PackedWord(hash: h, a: a, b: b, length: bytes.count <= 16 ? Int32(bytes.count) : -1)
+        guard high < 0x80 else { return nil }
+        var h = (a ^ UInt64(count) << 59) &* 0x9E37_79B9_7F4A_7C15
+        h ^= b &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= h >> 32
+        h = h &* 0xD6E8_FEB8_6659_FD93
+        return PackedWord(hash: h ^ (h >> 29), a: a, b: b, length: Int32(count))
+    }
+
+    /// A longer ASCII word: not packed, hashed like ``stemKey(_:)`` of its folded form.
+    static func long(_ bytes: UnsafeBufferPointer<UInt8>) -> PackedWord? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            h = (h ^ UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+        }
+        return PackedWord(hash: h)
     }
 }
 
