@@ -14,10 +14,18 @@ public struct FetchResponse: Sendable {
     public var duration: Double
     /// Statuses of the redirects followed before the final response, in order.
     public var redirects: [Int]
+    /// The HTTP version of the last response: "1.0", "1.1", "2", "3"; empty for `file://`.
+    public var httpVersion: String
+    /// Connections this transfer had to open: 0 when it reused a kept-alive connection or
+    /// ran as another stream of an HTTP/2 one.
+    public var newConnections: Int
 
     /// Creates a response.
-    public init(url: String, effectiveURL: String, status: Int, headers: HTTPHeaders, body: [UInt8], duration: Double, redirects: [Int] = []) {
+    public init(url: String, effectiveURL: String, status: Int, headers: HTTPHeaders, body: [UInt8], duration: Double, redirects: [Int] = [],
+                httpVersion: String = "", newConnections: Int = 0) {
         self.redirects = redirects
+        self.httpVersion = httpVersion
+        self.newConnections = newConnections
         self.url = url
         self.effectiveURL = effectiveURL
         self.status = status

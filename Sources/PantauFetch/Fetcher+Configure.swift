@@ -20,6 +20,11 @@ extension Fetcher {
         try set(CURLOPT_FOLLOWLOCATION, 1)
         try set(CURLOPT_MAXREDIRS, request.limits.maxRedirects)
         try set(CURLOPT_NOSIGNAL, 1)
+        // HTTP/2 when the server offers it over TLS (ALPN), and a new transfer to a host
+        // whose connection is still being set up waits to run as another stream on it
+        // rather than opening a second connection.
+        try set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+        try set(CURLOPT_PIPEWAIT, 1)
         // Feeds are tens of kilobytes: read them in one or two recv calls, not 16 KiB at a time.
         try set(CURLOPT_BUFFERSIZE, 128 << 10)
         try set(CURLOPT_CONNECTTIMEOUT_MS, Int(request.limits.connectTimeout * 1000))

@@ -319,6 +319,17 @@ public actor Fetcher {
         }
     }
 
+    /// `CURLINFO_HTTP_VERSION` as text ("" when no HTTP was spoken).
+    static func httpVersion(_ code: Int) -> String {
+        switch code {
+        case CURL_HTTP_VERSION_1_0: "1.0"
+        case CURL_HTTP_VERSION_1_1: "1.1"
+        case CURL_HTTP_VERSION_2_0: "2"
+        case CURL_HTTP_VERSION_3: "3"
+        default: ""
+        }
+    }
+
     /// Descriptors in the epoll set that libcurl is not watching (kept-alive connections
     /// between transfers).
     func registeredButUnwanted() -> [Int32] {
@@ -358,13 +369,19 @@ public actor Fetcher {
         ccurl_easy_getinfo_long(transfer.easy, CURLINFO_RESPONSE_CODE, &status)
         var effective: UnsafeMutablePointer<CChar>?
         ccurl_easy_getinfo_string(transfer.easy, CURLINFO_EFFECTIVE_URL, &effective)
+        var version = 0, connects = 0
+        ccurl_easy_getinfo_long(transfer.easy, CURLINFO_HTTP_VERSION, &version)
+        ccurl_easy_getinfo_long(transfer.easy, CURLINFO_NUM_CONNECTS, &connects)
         let response = FetchResponse(
             url: transfer.request.url,
             effectiveURL: effective.map { String(cString: $0) } ?? transfer.request.url,
             status: status, headers: transfer.headers, body: transfer.body, duration: seconds,
-            redirects: Array(transfer.statuses.dropLast())
+            redirects: Array(transfer.statuses.dropLast()), httpVersion: Self.httpVersion(version), newConnections: connects
         )
-        logger.debug("fetched", metadata: ["url": "\(transfer.request.url)", "status": "\(status)", "bytes": "\(transfer.body.count)"])
+        logger.debug("fetched", metadata: [
+            "url": "\(transfer.request.url)", "status": "\(status)", "bytes": "\(transfer.body.count)",
+            "http": "\(response.httpVersion)", "new_connections": "\(connects)",
+        ])
         transfer.completion(.success(response))
     }
 }

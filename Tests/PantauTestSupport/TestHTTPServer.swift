@@ -252,6 +252,8 @@ public final class TestHTTPServer: Sendable {
 public enum TestServerError: Error {
     /// A socket call failed with this errno.
     case socket(Int32)
+    /// A program the server needs is missing or failed (what to install is in the text).
+    case missingTool(String)
 }
 
 
