@@ -1,4 +1,5 @@
 import PantauExtractor
+import PantauWatch
 
 extension AlertRecord {
     /// The record as one line of JSON, written by hand: the same bytes as `JSONEncoder` with
@@ -6,7 +7,7 @@ extension AlertRecord {
     /// left out, doubles without a trailing `.0`), at a fraction of its cost — encoding
     /// alerts with Foundation's encoder was an eighth of a cold poll's CPU.
     public func jsonLine() -> String {
-        var w = JSONLineWriter()
+        var w = JSONWriter()
         w.open("{")
         w.key("alert_id"); w.string(alertID)
         if let cites {
@@ -58,98 +59,7 @@ extension AlertRecord {
     }
 }
 
-/// Appends JSON to a byte buffer. Callers write an object's keys in sorted order; the
-/// writer puts in the commas.
-struct JSONLineWriter {
-    private var bytes: [UInt8] = []
-    private var needsComma = false
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    init() { bytes.reserveCapacity(4096) }
-
-    func finish() -> String { String(decoding: bytes, as: UTF8.self) }
-
-    private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-        needsComma = true
-    }
-
-    /// Starts an object (`{`) or array (`[`) as a value.
-    mutating func open(_ bracket: Unicode.Scalar) {
-        separate()
-        bytes.append(UInt8(ascii: bracket))
-        needsComma = false
-    }
-
-    /// Ends an object (`}`) or array (`]`).
-    mutating func close(_ bracket: Unicode.Scalar) {
-        bytes.append(UInt8(ascii: bracket))
-        needsComma = true
-    }
-
-    /// Writes `"name":`; the value follows.
-    mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        needsComma = false
-    }
-
-    mutating func strings(_ values: [String]) {
-        open("[")
-        for value in values { string(value) }
-        close("]")
-    }
-
-    mutating func int(_ value: Int) {
-        separate()
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    mutating func bool(_ value: Bool) {
-        separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
-    }
-
-    /// As `JSONEncoder` writes a `Double`: its description without a trailing `.0`.
-    mutating func double(_ value: Double) {
-        separate()
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    /// A string literal, escaped as `JSONEncoder` does: `"` and `\`, `\b \f \n \r \t`, other
-    /// control characters as `\u00xx`; everything else (including `/`) as it is.
-    mutating func string(_ value: String) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        for b in value.utf8 {
-            guard b < 0x20 || b == 0x22 || b == 0x5C else {
-                bytes.append(b)
-                continue
-            }
-            bytes.append(0x5C)
-            switch b {
-            case 0x22, 0x5C: bytes.append(b)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            default:
-                bytes.append(UInt8(ascii: "u"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(UInt8(ascii: "0"))
-                bytes.append(Self.hex[Int(b >> 4)])
-                bytes.append(Self.hex[Int(b & 0xF)])
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
+extension JSONWriter {
     mutating func citation(_ c: AlertRecord.Citation) {
         open("{")
         key("feed"); string(c.feed)

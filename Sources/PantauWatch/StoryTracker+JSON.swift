@@ -3,60 +3,41 @@ extension StoryTracker.Story {
     /// files, and Foundation's encoder made that the slowest step of a cold poll. The layout
     /// is the `Codable` one, so `JSONDecoder` reads it back.
     public func json() -> String {
-        var out = "{"
-        var first = true
-        func key(_ name: String) {
-            if !first { out += "," }
-            first = false
-            out += "\"\(name)\":"
-        }
-        func strings(_ list: [String]) -> String { "[" + list.map(Self.quoted).joined(separator: ",") + "]" }
-        func citation(_ c: StoryTracker.Citation) -> String {
-            var s = "{\"feed\":\(Self.quoted(c.feed)),\"itemID\":\(Self.quoted(c.itemID)),\"title\":\(Self.quoted(c.title))"
-            if let link = c.link { s += ",\"link\":\(Self.quoted(link))" }
-            return s + "}"
-        }
-        func map<V>(_ dict: [String: V], _ value: (V) -> String) -> String {
-            "{" + dict.keys.sorted().map { "\(Self.quoted($0)):\(value(dict[$0]!))" }.joined(separator: ",") + "}"
-        }
-        key("assets"); out += map(assets, strings)
-        key("entities"); out += strings(entities)
-        key("firstCitations"); out += map(firstCitations, citation)
-        key("firstSeen"); out += firstSeen.plainText
-        key("frameKeys"); out += strings(frameKeys)
-        key("key"); out += Self.quoted(self.key)
-        key("lastAlert"); out += lastAlert.plainText
-        key("lastSeen"); out += lastSeen.plainText
-        key("maxCountCitations"); out += map(maxCountCitations, citation)
-        key("maxCounts"); out += map(maxCounts, \.plainText)
-        key("simhashes"); out += "[" + simhashes.map { String($0) }.joined(separator: ",") + "]"
-        key("sources"); out += strings(sources)
-        key("watch"); out += Self.quoted(watch)
-        return out + "}"
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ s: String) -> String {
-        // Most names and titles need no escaping: one pass over the bytes decides.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var w = JSONWriter(capacity: 1024)
+        func map<V>(_ dict: [String: V], _ value: (inout JSONWriter, V) -> Void) {
+            w.open("{")
+            for key in dict.keys.sorted() {
+                w.key(dynamic: key)
+                value(&w, dict[key]!)
             }
+            w.close("}")
         }
-        return out + "\""
+        func citation(_ w: inout JSONWriter, _ c: StoryTracker.Citation) {
+            w.open("{")
+            w.key("feed"); w.string(c.feed)
+            w.key("itemID"); w.string(c.itemID)
+            w.key("title"); w.string(c.title)
+            if let link = c.link { w.key("link"); w.string(link) }
+            w.close("}")
+        }
+        w.open("{")
+        w.key("assets"); map(assets) { $0.strings($1) }
+        w.key("entities"); w.strings(entities)
+        w.key("firstCitations"); map(firstCitations, citation)
+        w.key("firstSeen"); w.double(firstSeen)
+        w.key("frameKeys"); w.strings(frameKeys)
+        w.key("key"); w.string(key)
+        w.key("lastAlert"); w.double(lastAlert)
+        w.key("lastSeen"); w.double(lastSeen)
+        w.key("maxCountCitations"); map(maxCountCitations, citation)
+        w.key("maxCounts"); map(maxCounts) { $0.double($1) }
+        w.key("simhashes"); w.open("[")
+        for hash in simhashes { w.int(hash) }
+        w.close("]")
+        w.key("sources"); w.strings(sources)
+        w.key("watch"); w.string(watch)
+        w.close("}")
+        return w.finish()
     }
 }
 
