@@ -246,7 +246,8 @@ public final class StateStore: Sendable {
     }
 
     /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
-    /// record) in the outbox. Alerts whose id is already queued are ignored.
+    /// record) in the outbox. Alerts whose id is already queued are ignored (one the log has
+    /// cannot come again: its item is seen).
     public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date(),
                        sinkJobs: [(sink: String, alertID: String, record: String)] = []) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
@@ -364,10 +365,12 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Marks every outbox entry up to and including `sequence` as written.
+    /// Drops every outbox entry up to and including `sequence`: the alerts log has them now.
+    /// (Kept, they doubled the log inside the state file for ever, and marking them rewrote
+    /// every page that held one.) Sequence numbers are never reused (`AUTOINCREMENT`).
     public func markDelivered(through sequence: Int64) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
-            try db.cached("UPDATE outbox SET delivered = 1 WHERE delivered = 0 AND seq <= ?").bind(.int(sequence)).run()
+            try db.cached("DELETE FROM outbox WHERE seq <= ?").bind(.int(sequence)).run()
         }
     }
 

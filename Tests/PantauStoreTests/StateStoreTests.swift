@@ -69,6 +69,14 @@ import Testing
         #expect(pending.map(\.alertID) == ["a1", "a2", "a3"])
         try store.markDelivered(through: pending[1].sequence)
         #expect(try store.pendingAlerts().map(\.alertID) == ["a3"])
+        // What the log has leaves the state file; new alerts still get higher sequences.
+        let rows = try store.database.withLock { db throws(StoreError) -> Int64 in
+            let count = try db.prepare("SELECT COUNT(*) FROM outbox")
+            return try count.step() ? count.int(0) : -1
+        }
+        #expect(rows == 1)
+        try store.commit(feed: "f", items: ["3"], alerts: [("a4", "{\"n\":4}")])
+        #expect(try store.pendingAlerts().map(\.sequence) == [pending[2].sequence, pending[2].sequence + 1])
     }
 
     @Test func unwritableDirectoryGivesAnErrorNamingThePath() throws {
