@@ -11,8 +11,8 @@ import Synchronization
 /// 14 % of its wall time so. Instead, the store's connection reports each commit's WAL size
 /// through `sqlite3_wal_hook` (which also turns the automatic checkpoint off), and past
 /// ``threshold`` pages this type runs a PASSIVE checkpoint, which never waits for readers or
-/// writers, on a background queue, one at a time. What a checkpoint leaves (frames written
-/// meanwhile) is taken by the next one, which the next commit asks for.
+/// writers, on a background queue, one at a time; frames written meanwhile are taken by
+/// further rounds, until one finds nothing new.
 final class WALCheckpointer: Sendable {
     /// WAL pages (4 KiB) after which a checkpoint is started: SQLite's own default.
     static let threshold: Int32 = 1000
