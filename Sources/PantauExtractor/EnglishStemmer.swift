@@ -21,8 +21,9 @@ public struct EnglishStemmer: Sendable {
         if protected.contains(word) { return word }
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        func ends(_ s: String) -> Bool { w.count > s.utf8.count + 2 && w.hasSuffix(Array(s.utf8)) }
-        func replace(_ n: Int, _ with: String = "") { w.removeLast(n); w.append(contentsOf: with.utf8) }
+        // Compared in place: an array made per suffix tried was most of the stemmer's time.
+        func ends(_ s: StaticString) -> Bool { w.count > s.utf8CodeUnitCount + 2 && Self.hasSuffix(w, s) }
+        func replace(_ n: Int, _ with: StaticString = "") { w.removeLast(n); with.withUTF8Buffer { w.append(contentsOf: $0) } }
 
         if ends("ss") || ends("us") || ends("is") { return word }
         if ends("ies") || ends("ied") { replace(3, "y") }
@@ -46,9 +47,21 @@ public struct EnglishStemmer: Sendable {
     /// Final normalisation shared by every path: `-ise` as `-ize`, a final `e` dropped.
     func finish(_ bytes: [UInt8]) -> String {
         var w = bytes
-        if w.count > 4, w.hasSuffix(Array("ise".utf8)) { w[w.count - 2] = 0x7A }
+        if w.count > 4, Self.hasSuffix(w, "ise") { w[w.count - 2] = 0x7A }
         if w.count > 3, w.last == 0x65 { w.removeLast() }
         return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Whether `bytes` ends with `suffix`, without building an array for it.
+    @inline(__always)
+    static func hasSuffix(_ bytes: [UInt8], _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard bytes.count >= n else { return false }
+        return suffix.withUTF8Buffer { tail in
+            var i = 0
+            while i < n, bytes[bytes.count - n + i] == tail[i] { i += 1 }
+            return i == n
+        }
     }
 
     func hasVowel(_ s: ArraySlice<UInt8>) -> Bool { s.contains { "aeiouy".utf8.contains($0) } }

@@ -75,24 +75,26 @@ public struct IndonesianStemmer: Sendable {
         let s = Array(w)
         var out: [[UInt8]] = []
         func has(_ p: String) -> Bool { s.starts(with: p.utf8) }
+        // `head` then `p` without concatenating (a new string per rule tried).
+        func has(_ head: String, _ p: String) -> Bool { s.starts(with: head.utf8) && s.dropFirst(head.utf8.count).starts(with: p.utf8) }
         func rest(_ n: Int) -> [UInt8] { Array(s[n...]) }
         func isVowel(_ i: Int) -> Bool { i < s.count && "aiueo".utf8.contains(s[i]) }
         func next(_ i: Int, in set: String) -> Bool { i < s.count && set.utf8.contains(s[i]) }
 
         for head in ["me", "pe"] {
             guard has(head) else { continue }
-            if has(head + "mper") { out.append(rest(6)) }                                   // memper-, pemper-
-            if has(head + "nge") && s.count <= 8 { out.append(rest(5)) }                   // mengebom
-            if has(head + "ng") {
+            if has(head, "mper") { out.append(rest(6)) }                                   // memper-, pemper-
+            if has(head, "nge") && s.count <= 8 { out.append(rest(5)) }                   // mengebom
+            if has(head, "ng") {
                 if isVowel(4) { out.append([0x6B] + rest(4)); out.append(rest(4)) }        // mengirim → kirim
                 if next(4, in: "ghkx") { out.append(rest(4)) }                             // menggunakan → gunakan
             }
-            if has(head + "ny"), isVowel(4) { out.append([0x73] + rest(4)) }              // menyerang → serang
-            if has(head + "m") {
+            if has(head, "ny"), isVowel(4) { out.append([0x73] + rest(4)) }              // menyerang → serang
+            if has(head, "m") {
                 if next(3, in: "bfv") { out.append(rest(3)) }                              // membawa → bawa
                 if isVowel(3) { out.append([0x70] + rest(3)); out.append([0x6D] + rest(3)) } // memukul → pukul
             }
-            if has(head + "n") {
+            if has(head, "n") {
                 if next(3, in: "cdjzs") { out.append(rest(3)) }                            // mendukung → dukung
                 if isVowel(3) { out.append([0x74] + rest(3)); out.append([0x6E] + rest(3)) } // menempatkan → tempat
             }
