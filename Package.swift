@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(name: "PantauExtractorTests", dependencies: ["PantauExtractor"], swiftSettings: swiftSettings),
         .testTarget(name: "PantauWatchTests", dependencies: ["PantauWatch"], swiftSettings: swiftSettings),
-        .testTarget(name: "PantauFeedsTests", dependencies: ["PantauFeeds"], swiftSettings: swiftSettings),
+        .testTarget(name: "PantauFeedsTests", dependencies: ["PantauFeeds", "PantauTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PantauFetchTests",
             dependencies: ["PantauFetch", "PantauTestSupport"],

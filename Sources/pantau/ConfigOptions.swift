@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PantauConfig
+import PantauExtractor
 
 /// `--config FILE`, shared by the subcommands that read the configuration.
 struct ConfigOptions: ParsableArguments {
@@ -38,6 +39,15 @@ struct ConfigOptions: ParsableArguments {
     func tryLoad() -> Result<PantauConfiguration, ConfigError> {
         Result { () throws(ConfigError) in try ConfigLoader().load(path: path) }
     }
+}
+
+/// `--lang`: the document's language, or `auto` to detect it. ArgumentParser refuses any
+/// other value and lists these.
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, id, en
+
+    /// The language to analyse as; nil detects it.
+    var language: Language? { Language(rawValue: rawValue) }
 }
 
 /// Writes `message` and a newline to standard error.

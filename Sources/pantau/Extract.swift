@@ -15,7 +15,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     @Option(help: "Document language: auto, id or en.")
-    var lang: String = "auto"
+    var lang: LanguageChoice = .auto
 
     @Option(help: ArgumentHelp("Publication date of the document (RFC 3339 or RFC 822), for resolving relative dates.", valueName: "DATE"))
     var published: String?
@@ -49,7 +49,6 @@ struct Extract: ParsableCommand {
     }
 
     func validate() throws {
-        guard ["auto", "id", "en"].contains(lang) else { throw ValidationError("--lang must be auto, id or en") }
         if let published, Self.civilDate(published) == nil {
             throw ValidationError("--published \(published): expected a date such as 2024-10-24, 2024-10-24T08:00:00Z or Thu, 24 Oct 2024 08:00:00 +0700")
         }
@@ -71,7 +70,7 @@ struct Extract: ParsableCommand {
         }
         let published = published.flatMap(Self.civilDate)
         let extractor = Extractor(extraRoots: watches.flatMap(\.roots))
-        let extraction = extractor.extract(text, language: lang == "auto" ? nil : Language(rawValue: lang), published: published)
+        let extraction = extractor.extract(text, language: lang.language, published: published)
         let matches = WatchMatcher(watches: watches, morphology: extractor.morphology).match(extraction)
         try printJSON(Output(
             language: extraction.language.rawValue,

@@ -15,7 +15,7 @@ struct TestWatch: ParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     @Option(help: "Document language: auto, id or en.")
-    var lang: String = "auto"
+    var lang: LanguageChoice = .auto
 
     @Option(help: ArgumentHelp("The item's title, analysed before the text (and matched as the title field).", valueName: "TEXT"))
     var title: String?
@@ -29,10 +29,6 @@ struct TestWatch: ParsableCommand {
     @Argument(help: ArgumentHelp("The text file to read; - or nothing reads standard input.", valueName: "FILE"))
     var file: String?
 
-    func validate() throws {
-        guard ["auto", "id", "en"].contains(lang) else { throw ValidationError("--lang must be auto, id or en") }
-    }
-
     func run() throws {
         let configuration = try options.load()
         var text = String(decoding: try readInput(file), as: UTF8.self)
@@ -42,7 +38,7 @@ struct TestWatch: ParsableCommand {
             text = title + "\n" + text
             titleSentences = extractor.splitter.split(title).count
         }
-        let extraction = extractor.extract(text, language: lang == "auto" ? nil : Language(rawValue: lang))
+        let extraction = extractor.extract(text, language: lang.language)
         let matcher = WatchMatcher(watches: configuration.watches, morphology: extractor.morphology)
         var allowed: Set<String>?
         if let feed {

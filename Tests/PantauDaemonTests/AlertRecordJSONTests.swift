@@ -1,4 +1,5 @@
 import Foundation
+import PantauTestSupport
 import Testing
 @testable import PantauDaemon
 @testable import PantauExtractor

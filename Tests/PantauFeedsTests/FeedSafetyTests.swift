@@ -1,4 +1,5 @@
 import Foundation
+import PantauTestSupport
 import Testing
 @testable import PantauFeeds
 
@@ -70,18 +71,6 @@ import Testing
         #expect(error?.description.contains("1000-byte limit") == true)
     }
 
-    /// Deterministic generator so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seedsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../seeds")
 
     static func samples() throws -> [[UInt8]] {
@@ -96,7 +85,7 @@ import Testing
         return [demo, atom, json]
     }
 
-    static func mutate(_ bytes: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var out = bytes
         let edits = Int.random(in: 1...8, using: &rng)
         let interesting: [UInt8] = Array("<>&;/\"'=![]?#x-".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xFF]
@@ -116,7 +105,7 @@ import Testing
     }
 
     @Test func randomByteMutationsNeverCrash() throws {
-        var rng = SplitMix(state: 20_261_127)
+        var rng = SeededRandom(state: 20_261_127)
         let samples = try Self.samples()
         var parsed = 0, refused = 0
         for round in 0..<600 {
@@ -137,7 +126,7 @@ import Testing
     @Test func mutatedDocumentsParseInTimeLinearInTheirSize() throws {
         // The same damaged item repeated 200 and 2,000 times: ten times the bytes may not cost
         // much more than ten times the time (the bound is loose: 40×, best of three runs).
-        var rng = SplitMix(state: 7)
+        var rng = SeededRandom(state: 7)
         let item = Self.mutate(Array("<item><title>A &amp; B &nbsp; AT&T</title><link>/a?utm_source=x</link><description><![CDATA[<p>x</p>]]></description></item>".utf8), &rng)
         func document(_ count: Int) -> [UInt8] {
             Array("<rss version=\"2.0\"><channel><title>T</title>".utf8) + Array([[UInt8]](repeating: item, count: count).joined()) + Array("</channel></rss>".utf8)
