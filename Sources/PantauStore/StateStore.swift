@@ -24,7 +24,7 @@ public final class StateStore: Sendable {
     let checkpointer: WALCheckpointer
 
     /// Schema version written to `PRAGMA user_version`.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// Permanent redirects in a row after which the new URL replaces the configured one
     /// (until the configuration changes the feed's URL).
@@ -60,7 +60,6 @@ public final class StateStore: Sendable {
             CREATE TABLE IF NOT EXISTS outbox(
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL UNIQUE,
                 created REAL NOT NULL, record TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
-            CREATE INDEX IF NOT EXISTS outbox_pending ON outbox(delivered, seq);
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS stories(key TEXT PRIMARY KEY, last_seen REAL NOT NULL, data TEXT NOT NULL) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS stories_last_seen ON stories(last_seen);
@@ -93,12 +92,19 @@ public final class StateStore: Sendable {
     static func migrate(_ db: SQLiteDatabase) throws(StoreError) {
         let statement = try db.prepare("PRAGMA user_version")
         let version = try statement.step() ? statement.int(0) : 0
+        statement.reset()  // left on its row it would lock the schema against DROP INDEX
         for (column, type) in addedFeedColumns {
             let exists = try db.prepare("SELECT COUNT(*) FROM pragma_table_info('feeds') WHERE name = ?")
             exists.bind(.text(column))
             if try exists.step(), exists.int(0) == 0 {
                 try db.execute("ALTER TABLE feeds ADD COLUMN \(column) \(type)")
             }
+        }
+        if version < 5 {
+            // Since schema 4 delivered alerts leave the outbox, so every row left is pending
+            // and rowid order is delivery order: the (delivered, seq) index only cost a page
+            // write per commit. Rows older versions marked delivered go with it.
+            try db.execute("DELETE FROM outbox WHERE delivered <> 0; DROP INDEX IF EXISTS outbox_pending")
         }
         if version < schemaVersion { try db.execute("PRAGMA user_version=\(schemaVersion)") }
     }
@@ -233,15 +239,17 @@ public final class StateStore: Sendable {
     /// The ids among `ids` that `feed` has not seen, in the given order, without repeats.
     public func unseen(feed: String, ids: [String]) throws(StoreError) -> [String] {
         try database.withLock { db throws(StoreError) -> [String] in
-            let statement = try db.cached("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
-            defer { statement.reset() }
-            var result: [String] = []
-            var batch = Set<String>()
-            for id in ids where batch.insert(id).inserted {
-                statement.bind(.text(feed), .text(id))
-                if try !statement.step() { result.append(id) }
+            try db.transaction(readOnly: true) { () throws(StoreError) -> [String] in
+                let statement = try db.cached("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
+                defer { statement.reset() }
+                var result: [String] = []
+                var batch = Set<String>()
+                for id in ids where batch.insert(id).inserted {
+                    statement.bind(.text(feed), .text(id))
+                    if try !statement.step() { result.append(id) }
+                }
+                return result
             }
-            return result
         }
     }
 

@@ -79,6 +79,37 @@ import Testing
         #expect(try store.pendingAlerts().map(\.sequence) == [pending[2].sequence, pending[2].sequence + 1])
     }
 
+    @Test func upgradingFromSchema4DropsDeliveredRowsAndKeepsPendingOnes() throws {
+        // A schema-4 file as older versions left it: delivered rows kept, a (delivered, seq)
+        // index, one alert still pending.
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/state.sqlite"
+        do {
+            let old = try SQLiteDatabase(path: path)
+            try old.execute("""
+                CREATE TABLE outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, alert_id TEXT NOT NULL UNIQUE,
+                    created REAL NOT NULL, record TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX outbox_pending ON outbox(delivered, seq);
+                INSERT INTO outbox(alert_id, created, record, delivered) VALUES('old1', 0, '{}', 1), ('old2', 0, '{}', 1), ('new', 0, '{"n":1}', 0);
+                PRAGMA user_version=4;
+                """)
+        }
+        let store = try StateStore(path: path)
+        #expect(try store.pendingAlerts().map(\.alertID) == ["new"])
+        let (rows, indexes, version) = try store.database.withLock { db throws(StoreError) -> (Int64, Int64, Int64) in
+            func value(_ sql: String) throws(StoreError) -> Int64 {
+                let statement = try db.prepare(sql)
+                return try statement.step() ? statement.int(0) : -1
+            }
+            return (try value("SELECT COUNT(*) FROM outbox"),
+                    try value("SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox_pending'"),
+                    try value("PRAGMA user_version"))
+        }
+        #expect(rows == 1)
+        #expect(indexes == 0)
+        #expect(version == Int64(StateStore.schemaVersion))
+    }
+
     @Test func unwritableDirectoryGivesAnErrorNamingThePath() throws {
         #expect { try StateStore(directory: "/proc/pantau-cannot-be-here") } throws: { error in
             "\(error)".contains("/proc/pantau-cannot-be-here")
