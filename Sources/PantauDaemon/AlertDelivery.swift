@@ -25,6 +25,9 @@ public final class AlertDelivery: Sendable {
     @discardableResult
     public func deliverPending() throws -> Int {
         try needsTailCheck.withLock { needsTailCheck in
+            // Staged commits first: their alerts reach the outbox, and their items count as
+            // seen, before anything is read from it.
+            try store.commitStaged()
             var written = 0
             while true {
                 let pending = try store.pendingAlerts(limit: 500)

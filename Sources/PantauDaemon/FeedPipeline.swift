@@ -7,9 +7,10 @@ import PantauStore
 import PantauWatch
 
 /// Everything after a fetch, for one feed: classify the response, parse, drop seen items,
-/// extract and match the new ones, and commit "seen" and alerts in one transaction. The
-/// driver then has the outbox delivered to the log (coalescing many feeds into one write and
-/// fsync). CPU-bound; the driver runs it off the event loop.
+/// extract and match the new ones, and stage "seen" and alerts as one commit. The driver
+/// then has the outbox delivered to the log: delivery first writes every staged commit in one
+/// transaction, then the alerts in one write and fsync, so a burst of feeds costs a few of
+/// each. CPU-bound; the driver runs it off the event loop.
 public struct FeedPipeline: Sendable {
     /// The state database.
     let store: StateStore
@@ -201,7 +202,9 @@ public struct FeedPipeline: Sendable {
                 }
             }
         }
-        try store.commit(feed: feed.name, items: unseen, alerts: alerts, now: now, sinkJobs: sinkJobs)
+        // Written with other feeds' results by the next delivery or flush (see
+        // ``StateStore/stage(_:)``); delivery writes them before it reads the outbox.
+        store.stage(StagedCommit(feed: feed.name, items: unseen, alerts: alerts, sinkJobs: sinkJobs, now: now))
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
         return (parsed.items.count, newItems.count, alerts.count, hint)
     }

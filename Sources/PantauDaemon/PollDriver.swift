@@ -169,13 +169,17 @@ actor PollDriver {
         perform(actions)
     }
 
-    /// Feed states saved without an item commit (304s, errors) wait in the store's cache;
-    /// once a batch has gathered, it is written on the work queue, so the end of a large
-    /// poll does not wait for thousands of rows on the loop.
+    /// Feed states saved without an item commit (304s, errors) wait in the store's cache,
+    /// and staged item commits in its queue; once a batch has gathered, it is written on the
+    /// work queue, so the end of a large poll does not wait for thousands of rows on the loop.
     func flushStatesIfMany() {
-        guard !statesFlushing, pipeline.store.pendingFeedStates >= Self.statesBatch else { return }
-        statesFlushing = true
         let store = pipeline.store
+        // Staged commits wait for a delivery (any alert) or a batch; at the end of a poll
+        // wave (nothing in flight) they are written at once, so `pantau status` is current.
+        let due = store.pendingFeedStates >= Self.statesBatch || store.stagedCount >= Self.commitBatch
+            || (inFlight.isEmpty && store.stagedCount > 0)
+        guard !statesFlushing, due else { return }
+        statesFlushing = true
         let logger = logger
         let queue = executor.queue
         workQueue.async { [driver = self] in
@@ -190,6 +194,9 @@ actor PollDriver {
 
     /// Feed states written together by ``flushStatesIfMany()``.
     static let statesBatch = 1000
+    /// Staged item commits written together by ``flushStatesIfMany()`` when no delivery
+    /// has written them sooner.
+    static let commitBatch = 64
 
     // MARK: Reload
 

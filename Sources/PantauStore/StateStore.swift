@@ -6,8 +6,9 @@ import Synchronization
 /// one SQLite file (WAL mode) under the state directory.
 ///
 /// An item's "seen" mark and its alerts are written in one transaction
-/// (``commit(feed:items:alerts:)``), so a crash either keeps both or neither: no item
-/// alerts twice, and no alert is lost. Safe to call from any thread.
+/// (``commit(feed:items:alerts:now:sinkJobs:)``, or staged and written with others by
+/// ``commitStaged()``), so a crash either keeps both or neither: no item alerts twice, and
+/// no alert is lost. Safe to call from any thread.
 public final class StateStore: Sendable {
     /// The database file.
     public let path: String
@@ -20,6 +21,8 @@ public final class StateStore: Sendable {
     }
 
     let feedCache: Mutex<FeedCache>
+    /// Ingest results waiting for ``commitStaged()``, oldest first.
+    let staged = Mutex<[StagedCommit]>([])
     /// Checkpoints the WAL off the writers' path.
     let checkpointer: WALCheckpointer
 
@@ -205,11 +208,9 @@ public final class StateStore: Sendable {
         feedCache.withLock { $0.dirty.count }
     }
 
-    /// Writes every batched feed state in one transaction.
+    /// Writes every batched feed state, and every staged commit, in one transaction.
     public func flushFeedStates() throws(StoreError) {
-        try database.withLock { db throws(StoreError) in
-            try db.transaction { () throws(StoreError) in try writeDirtyStates(db) }
-        }
+        try commitStaged()
     }
 
     /// Writes the batched feed states inside the caller's transaction.
@@ -239,11 +240,13 @@ public final class StateStore: Sendable {
     /// The ids among `ids` that `feed` has not seen, in the given order, without repeats.
     public func unseen(feed: String, ids: [String]) throws(StoreError) -> [String] {
         try database.withLock { db throws(StoreError) -> [String] in
-            try db.transaction(readOnly: true) { () throws(StoreError) -> [String] in
+            // Marks staged but not yet written count as seen (taken under the database lock,
+            // so a batch cannot slip between this look and SQLite's).
+            var batch = Set(staged.withLock { $0.lazy.filter { $0.feed == feed }.flatMap(\.items) })
+            return try db.transaction(readOnly: true) { () throws(StoreError) -> [String] in
                 let statement = try db.cached("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
                 defer { statement.reset() }
                 var result: [String] = []
-                var batch = Set<String>()
                 for id in ids where batch.insert(id).inserted {
                     statement.bind(.text(feed), .text(id))
                     if try !statement.step() { result.append(id) }
@@ -254,26 +257,68 @@ public final class StateStore: Sendable {
     }
 
     /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
-    /// record) in the outbox. Alerts whose id is already queued are ignored (one the log has
-    /// cannot come again: its item is seen).
+    /// record) in the outbox, together with everything staged before. Alerts whose id is
+    /// already queued are ignored (one the log has cannot come again: its item is seen).
     public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date(),
                        sinkJobs: [(sink: String, alertID: String, record: String)] = []) throws(StoreError) {
+        stage(StagedCommit(feed: feed, items: items, alerts: alerts, sinkJobs: sinkJobs, now: now))
+        try commitStaged()
+    }
+
+    /// Queues `commit` to be written by the next ``commitStaged()`` (which delivery, the
+    /// feed-state flush and shutdown all run first). Each staged commit stays whole and
+    /// atomic; writing many in one transaction shares the pages they touch (the outbox's
+    /// last page, index and interior pages, the feeds table) instead of writing them again
+    /// for every feed. A crash before the write loses only the marks: the items are new again
+    /// on the next start, and their alerts, never delivered, come once.
+    public func stage(_ commit: StagedCommit) {
+        staged.withLock { $0.append(commit) }
+    }
+
+    /// How many staged commits wait to be written.
+    public var stagedCount: Int {
+        staged.withLock { $0.count }
+    }
+
+    /// Writes every staged commit and every batched feed state in one transaction. On
+    /// failure nothing is lost: they stay queued for the next call.
+    public func commitStaged() throws(StoreError) {
         try database.withLock { db throws(StoreError) in
-            try db.transaction { () throws(StoreError) in
-                try writeDirtyStates(db)
-                let markSeen = try db.cached("INSERT OR IGNORE INTO seen(feed, item_id, first_seen) VALUES(?, ?, ?)")
-                for item in items {
-                    try markSeen.bind(.text(feed), .text(item), .double(now.timeIntervalSince1970)).run()
+            // Taken under the database lock: commits reach SQLite in the order they were staged.
+            let batch = staged.withLock { staged in
+                defer { staged.removeAll() }
+                return staged
+            }
+            let dirty = feedCache.withLock { $0.dirty }
+            do throws(StoreError) {
+                try db.transaction { () throws(StoreError) in
+                    try writeDirtyStates(db)
+                    try write(batch, db)
                 }
-                let queue = try db.cached("INSERT OR IGNORE INTO outbox(alert_id, created, record) VALUES(?, ?, ?)")
-                for alert in alerts {
-                    try queue.bind(.text(alert.id), .double(now.timeIntervalSince1970), .text(alert.record)).run()
-                }
-                if !sinkJobs.isEmpty {
-                    let enqueue = try db.cached("INSERT OR IGNORE INTO sink_jobs(sink, alert_id, record, created, next_attempt) VALUES(?, ?, ?, ?, ?)")
-                    for job in sinkJobs {
-                        try enqueue.bind(.text(job.sink), .text(job.alertID), .text(job.record), .double(now.timeIntervalSince1970), .double(now.timeIntervalSince1970)).run()
-                    }
+            } catch {
+                staged.withLock { $0.insert(contentsOf: batch, at: 0) }
+                feedCache.withLock { $0.dirty.formUnion(dirty) }
+                throw error
+            }
+        }
+    }
+
+    func write(_ batch: [StagedCommit], _ db: SQLiteDatabase) throws(StoreError) {
+        guard !batch.isEmpty else { return }
+        let markSeen = try db.cached("INSERT OR IGNORE INTO seen(feed, item_id, first_seen) VALUES(?, ?, ?)")
+        let queue = try db.cached("INSERT OR IGNORE INTO outbox(alert_id, created, record) VALUES(?, ?, ?)")
+        for commit in batch {
+            let now = commit.now.timeIntervalSince1970
+            for item in commit.items {
+                try markSeen.bind(.text(commit.feed), .text(item), .double(now)).run()
+            }
+            for alert in commit.alerts {
+                try queue.bind(.text(alert.id), .double(now), .text(alert.record)).run()
+            }
+            if !commit.sinkJobs.isEmpty {
+                let enqueue = try db.cached("INSERT OR IGNORE INTO sink_jobs(sink, alert_id, record, created, next_attempt) VALUES(?, ?, ?, ?, ?)")
+                for job in commit.sinkJobs {
+                    try enqueue.bind(.text(job.sink), .text(job.alertID), .text(job.record), .double(now), .double(now)).run()
                 }
             }
         }

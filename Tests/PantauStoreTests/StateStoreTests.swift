@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Testing
 @testable import PantauStore
@@ -77,6 +78,45 @@ import Testing
         #expect(rows == 1)
         try store.commit(feed: "f", items: ["3"], alerts: [("a4", "{\"n\":4}")])
         #expect(try store.pendingAlerts().map(\.sequence) == [pending[2].sequence, pending[2].sequence + 1])
+    }
+
+    @Test func stagedCommitsCountAsSeenAndAreWrittenTogetherInOrder() throws {
+        let store = try StateStore(directory: directory)
+        store.stage(StagedCommit(feed: "f", items: ["1", "2"], alerts: [("a1", "{}")]))
+        store.stage(StagedCommit(feed: "g", items: ["1"], alerts: [("a2", "{}")]))
+        // Not in SQLite yet, but already seen: a second look at the feed finds nothing new.
+        #expect(try store.seenCount(feed: "f") == 0)
+        #expect(try store.pendingAlerts().isEmpty)
+        #expect(try store.unseen(feed: "f", ids: ["1", "2", "3"]) == ["3"])
+        #expect(try store.unseen(feed: "h", ids: ["1"]) == ["1"])
+        #expect(store.stagedCount == 2)
+        try store.commitStaged()
+        #expect(store.stagedCount == 0)
+        #expect(try store.seenCount(feed: "f") == 2)
+        #expect(try store.pendingAlerts().map(\.alertID) == ["a1", "a2"])
+        // A direct commit writes what was staged before it, first.
+        store.stage(StagedCommit(feed: "f", items: ["3"], alerts: [("a3", "{}")]))
+        try store.commit(feed: "g", items: ["2"], alerts: [("a4", "{}")])
+        #expect(try store.pendingAlerts().map(\.alertID) == ["a1", "a2", "a3", "a4"])
+    }
+
+    @Test func aStagedCommitThatCannotBeWrittenStaysQueued() throws {
+        let store = try StateStore(directory: directory)
+        store.stage(StagedCommit(feed: "f", items: ["1"], alerts: [("a1", "{}")]))
+        try store.save(FeedState(name: "f", url: "http://example.test/f.xml"))
+        // Another connection holds the write lock, and ours is told not to wait for it.
+        let other = try SQLiteDatabase(path: store.path)
+        try other.execute("BEGIN EXCLUSIVE")
+        store.database.withLock { db in _ = sqlite3_busy_timeout(db.handle, 0) }
+        #expect(throws: StoreError.self) { try store.commitStaged() }
+        #expect(store.stagedCount == 1)
+        #expect(store.pendingFeedStates == 1)
+        try other.execute("ROLLBACK")
+        try store.commitStaged()
+        #expect(store.stagedCount == 0)
+        #expect(try store.pendingAlerts().map(\.alertID) == ["a1"])
+        #expect(try store.seenCount(feed: "f") == 1)
+        #expect(try store.allFeedStates().map(\.name) == ["f"])
     }
 
     @Test func upgradingFromSchema4DropsDeliveredRowsAndKeepsPendingOnes() throws {

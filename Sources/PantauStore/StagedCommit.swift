@@ -1,0 +1,26 @@
+import Foundation
+
+/// One feed's ingest result waiting to be written: the items now seen, the alerts (and sink
+/// jobs) they raised. Written whole, inside one transaction, by ``StateStore/commitStaged()``.
+public struct StagedCommit: Sendable {
+    /// The feed's name.
+    public var feed: String
+    /// Item ids now seen.
+    public var items: [String]
+    /// (alert id, JSON record) for the outbox.
+    public var alerts: [(id: String, record: String)]
+    /// Deliveries to sinks: (sink id, alert id, JSON record).
+    public var sinkJobs: [(sink: String, alertID: String, record: String)]
+    /// When the items were seen.
+    public var now: Date
+
+    /// Creates a staged commit.
+    public init(feed: String, items: [String], alerts: [(id: String, record: String)],
+                sinkJobs: [(sink: String, alertID: String, record: String)] = [], now: Date = Date()) {
+        self.feed = feed
+        self.items = items
+        self.alerts = alerts
+        self.sinkJobs = sinkJobs
+        self.now = now
+    }
+}
