@@ -3,15 +3,17 @@ import CSQLite
 /// A thin SQLite connection: open, execute, prepare, transactions. Every failing call
 /// becomes a ``StoreError`` naming the operation and the file. Not thread-safe by itself;
 /// ``StateStore`` serialises access.
-final class SQLiteDatabase {
+final class SQLiteDatabase: @unchecked Sendable {
+    // @unchecked Sendable: used by one thread at a time, handed over by a `Mutex` (the
+    // store's writer, the checkpointer) or taken out of and put back into the reader pool.
     let handle: OpaquePointer
     let path: String
     /// Prepared statements by SQL text, reused across calls (``cached(_:)``).
     var statements: [String: Statement] = [:]
 
-    init(path: String) throws(StoreError) {
+    init(path: String, readOnly: Bool = false) throws(StoreError) {
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &db, flags, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(code))

@@ -21,8 +21,16 @@ public final class StateStore: Sendable {
     }
 
     let feedCache: Mutex<FeedCache>
-    /// Ingest results waiting for ``commitStaged()``, oldest first.
-    let staged = Mutex<[StagedCommit]>([])
+    /// Ingest results waiting for ``commitStaged()``, oldest first, and those being written.
+    struct Staging {
+        var queued: [StagedCommit] = []
+        var writing: [StagedCommit] = []
+    }
+
+    let staged = Mutex(Staging())
+    /// Idle read-only connections for ``unseen(feed:ids:)``: in WAL mode a reader never waits
+    /// for the writer, so a worker checking its items does not queue behind another's commit.
+    let readers = Mutex<[SQLiteDatabase]>([])
     /// Checkpoints the WAL off the writers' path.
     let checkpointer: WALCheckpointer
 
@@ -238,12 +246,13 @@ public final class StateStore: Sendable {
     }
 
     /// The ids among `ids` that `feed` has not seen, in the given order, without repeats.
+    /// Staged marks count as seen. Runs on a reader connection, alongside any commit.
     public func unseen(feed: String, ids: [String]) throws(StoreError) -> [String] {
-        try database.withLock { db throws(StoreError) -> [String] in
-            // Marks staged but not yet written count as seen (taken under the database lock,
-            // so a batch cannot slip between this look and SQLite's).
-            var batch = Set(staged.withLock { $0.lazy.filter { $0.feed == feed }.flatMap(\.items) })
-            return try db.transaction(readOnly: true) { () throws(StoreError) -> [String] in
+        // The staged (and being written) marks are looked at before SQLite: a batch that
+        // leaves them has committed, so the read transaction that starts next sees it.
+        var batch = Set(staged.withLock { ($0.writing + $0.queued).lazy.filter { $0.feed == feed }.flatMap(\.items) })
+        return try withReader { db throws(StoreError) -> [String] in
+            try db.transaction(readOnly: true) { () throws(StoreError) -> [String] in
                 let statement = try db.cached("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
                 defer { statement.reset() }
                 var result: [String] = []
@@ -254,6 +263,18 @@ public final class StateStore: Sendable {
                 return result
             }
         }
+    }
+
+    /// Runs `body` on an idle reader connection (opening one if none is idle).
+    func withReader<R>(_ body: (SQLiteDatabase) throws(StoreError) -> R) throws(StoreError) -> R {
+        let db: SQLiteDatabase
+        if let idle = readers.withLock({ $0.popLast() }) {
+            db = idle
+        } else {
+            db = try SQLiteDatabase(path: path, readOnly: true)
+        }
+        defer { readers.withLock { $0.append(db) } }
+        return try body(db)
     }
 
     /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
@@ -272,12 +293,12 @@ public final class StateStore: Sendable {
     /// for every feed. A crash before the write loses only the marks: the items are new again
     /// on the next start, and their alerts, never delivered, come once.
     public func stage(_ commit: StagedCommit) {
-        staged.withLock { $0.append(commit) }
+        staged.withLock { $0.queued.append(commit) }
     }
 
     /// How many staged commits wait to be written.
     public var stagedCount: Int {
-        staged.withLock { $0.count }
+        staged.withLock { $0.queued.count }
     }
 
     /// Writes every staged commit and every batched feed state in one transaction. On
@@ -286,8 +307,9 @@ public final class StateStore: Sendable {
         try database.withLock { db throws(StoreError) in
             // Taken under the database lock: commits reach SQLite in the order they were staged.
             let batch = staged.withLock { staged in
-                defer { staged.removeAll() }
-                return staged
+                staged.writing = staged.queued
+                staged.queued.removeAll()
+                return staged.writing
             }
             let dirty = feedCache.withLock { $0.dirty }
             do throws(StoreError) {
@@ -295,8 +317,12 @@ public final class StateStore: Sendable {
                     try writeDirtyStates(db)
                     try write(batch, db)
                 }
+                staged.withLock { $0.writing.removeAll() }
             } catch {
-                staged.withLock { $0.insert(contentsOf: batch, at: 0) }
+                staged.withLock { staged in
+                    staged.queued.insert(contentsOf: staged.writing, at: 0)
+                    staged.writing.removeAll()
+                }
                 feedCache.withLock { $0.dirty.formUnion(dirty) }
                 throw error
             }

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Synchronization
 import Testing
 @testable import PantauStore
 
@@ -98,6 +99,30 @@ import Testing
         store.stage(StagedCommit(feed: "f", items: ["3"], alerts: [("a3", "{}")]))
         try store.commit(feed: "g", items: ["2"], alerts: [("a4", "{}")])
         #expect(try store.pendingAlerts().map(\.alertID) == ["a1", "a2", "a3", "a4"])
+    }
+
+    @Test func checkingItemsDoesNotWaitForTheWriter() throws {
+        let store = try StateStore(directory: directory)
+        try store.commit(feed: "f", items: ["1"], alerts: [])
+        // Another thread holds the writer connection (as a long commit would) until told.
+        let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), answered = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            store.database.withLock { _ in
+                held.signal()
+                release.wait()
+            }
+        }
+        held.wait()
+        let result = Mutex<[String]?>(nil)
+        Thread.detachNewThread {
+            result.withLock { $0 = try? store.unseen(feed: "f", ids: ["1", "2"]) }
+            answered.signal()
+        }
+        let waited = answered.wait(timeout: .now() + 5)
+        release.signal()
+        if waited == .timedOut { answered.wait() }
+        #expect(waited == .success)
+        #expect(result.withLock { $0 } == ["2"])
     }
 
     @Test func aStagedCommitThatCannotBeWrittenStaysQueued() throws {
