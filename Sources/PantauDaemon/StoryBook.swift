@@ -67,6 +67,21 @@ public final class StoryBook: Sendable {
         return outcomes
     }
 
+    /// (key, last seen, JSON) rows for `stories`, in order; above `parallelFrom` stories the
+    /// JSON is written on two threads.
+    static func encode(_ stories: [StoryTracker.Story], parallelFrom: Int = 512) -> [(key: String, lastSeen: Double, data: String)] {
+        guard stories.count >= parallelFrom else { return stories.map { ($0.key, $0.lastSeen, $0.json()) } }
+        let half = stories.count / 2
+        let parts = Mutex<[[String]]>([[], []])
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let range = part == 0 ? 0..<half : half..<stories.count
+            let json = stories[range].map { $0.json() }
+            parts.withLock { $0[part] = json }
+        }
+        let json = parts.withLock { $0[0] + $0[1] }
+        return zip(stories, json).map { ($0.key, $0.lastSeen, $1) }
+    }
+
     /// Saves the stories changed since the last flush (and purges expired ones) in one
     /// transaction. Called every second and at shutdown: a crash loses at most a second of
     /// story state, which can turn a later corroboration into a fresh alert, never lose one.
@@ -78,10 +93,13 @@ public final class StoryBook: Sendable {
         }
         let cutoff = purgeCutoff(now: now)
         guard !keys.isEmpty || cutoff != nil else { return }
-        let rows: [(key: String, lastSeen: Double, data: String)] = tracker.withLock { tracker in
+        // Copied under the lock (the workers wait for it to file reports), encoded outside it:
+        // on two threads when there are many, as at the end of a poll.
+        let stories: [StoryTracker.Story] = tracker.withLock { tracker in
             guard let tracker else { return [] }
-            return keys.compactMap { key in tracker.stories[key].map { ($0.key, $0.lastSeen, $0.json()) } }
+            return keys.compactMap { tracker.stories[$0] }
         }
+        let rows = Self.encode(stories)
         do {
             try store.saveStories(rows, expireBefore: cutoff, keepNewest: StoryTracker.defaultMaxStories + StoryTracker.defaultMaxStories / 10)
         } catch {
