@@ -63,7 +63,6 @@ public struct AlertBuilder: Sendable {
         let extraction = recognize()
         let time = RFC3339.string(now)
         let report = StoryTracker.Report(itemID: item.id, feed: feed.name, title: item.title, link: item.link, extraction: extraction)
-        let cooldowns = Dictionary(matcher.watches.map { ($0.name, $0.cooldown) }, uniquingKeysWith: { a, _ in a })
         return matches.map { match in
             let record = AlertRecord(
                 schema: 1,
@@ -81,7 +80,8 @@ public struct AlertBuilder: Sendable {
                 severityReasons: match.reasons,
                 kind: "alert"
             )
-            return Candidate(record: record, report: report, cooldown: cooldowns[match.watch] ?? WatchDefinition.defaultCooldown)
+            let cooldown = matcher.watches.first { $0.name == match.watch }?.cooldown
+            return Candidate(record: record, report: report, cooldown: cooldown ?? WatchDefinition.defaultCooldown)
         }
     }
 }

@@ -42,8 +42,11 @@ public struct Entity: Sendable, Hashable, Codable {
 
     /// The distinct surface forms, in first-seen order.
     public var aliases: [String] {
-        var seen = Set<String>()
-        return mentions.compactMap { seen.insert($0.text).inserted ? $0.text : nil }
+        // Entities have a handful of mentions: a linear look beats hashing every one.
+        var distinct: [String] = []
+        distinct.reserveCapacity(mentions.count)
+        for mention in mentions where !distinct.contains(mention.text) { distinct.append(mention.text) }
+        return distinct
     }
 
     /// Who this entity stands for in an event frame: a capital or seat stands for its country
