@@ -77,6 +77,15 @@ public enum HTMLText {
     /// byte, other scalars are decoded only to ask whether they are whitespace.
     static func normalize(_ text: String) -> String {
         var text = text
+        // Most feed text is already normal (single spaces, no stray breaks): then it is
+        // returned as it is, without a copy or a second UTF-8 validation.
+        if text.withUTF8(isNormalized) { return text }
+        return collapse(text)
+    }
+
+    /// ``normalize(_:)`` the long way: every byte judged and copied.
+    static func collapse(_ text: String) -> String {
+        var text = text
         return text.withUTF8 { bytes in
             // Whitespace runs shrink to one byte and content is copied as is, so the result
             // is never longer than the input: it is written straight into the new string.
@@ -130,6 +139,40 @@ public enum HTMLText {
                 return o
             }
         }
+    }
+
+    /// True when ``normalize(_:)`` would return `bytes` unchanged: no whitespace but single
+    /// spaces and single line breaks between content, nothing to trim, no non-ASCII
+    /// whitespace (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029, U+202F, U+205F,
+    /// U+3000: Unicode's White_Space beyond ASCII). Other bytes below 0x20 also send the
+    /// text the long way.
+    static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        let first = bytes[0], last = bytes[count - 1]
+        if first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A { return false }
+        var previous: UInt8 = 0
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte <= 0x20 {
+                guard byte == 0x20 || byte == 0x0A, previous != 0x20, previous != 0x0A else { return false }
+            } else if byte >= 0xC2, byte <= 0xE3 {
+                let b1: UInt8 = i + 1 < count ? bytes[i + 1] : 0
+                let b2: UInt8 = i + 2 < count ? bytes[i + 2] : 0
+                switch byte {
+                case 0xC2 where b1 == 0x85 || b1 == 0xA0: return false
+                case 0xE1 where b1 == 0x9A && b2 == 0x80: return false
+                case 0xE2 where b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF): return false
+                case 0xE2 where b1 == 0x81 && b2 == 0x9F: return false
+                case 0xE3 where b1 == 0x80 && b2 == 0x80: return false
+                default: break
+                }
+            }
+            previous = byte
+            i += 1
+        }
+        return true
     }
 
     /// The scalar encoded by `width` bytes at `offset`, nil for malformed UTF-8.

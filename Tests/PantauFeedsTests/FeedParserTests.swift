@@ -1,4 +1,5 @@
 import Foundation
+import PantauTestSupport
 import Testing
 @testable import PantauFeeds
 
@@ -175,6 +176,27 @@ import Testing
     ])
     func turnsHTMLIntoParagraphText(html: String, text: String) {
         #expect(HTMLText.text(html) == text)
+    }
+
+    /// The shortcut for text that is already normal gives what the long way gives, for
+    /// random mixes of words, every kind of whitespace and look-alike non-ASCII.
+    @Test func normalTextIsKeptAsItIsAndEverythingElseCollapsesAsBefore() {
+        let pieces = ["kata", "Rusia", "“kutip”", "—", "é", "°", "日本", " ", " ", " ", "\n", "\n", "\r", "\t", "\u{0B}",
+                      "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2002}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}",
+                      "\u{202F}", "\u{205F}", "\u{3000}", "\u{01}", "x"]
+        var random = SeededRandom(state: 7)
+        var shortcuts = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let long = HTMLText.collapse(text)
+            #expect(HTMLText.normalize(text) == long, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if text.utf8.withContiguousStorageIfAvailable(HTMLText.isNormalized) == true {
+                shortcuts += 1
+                #expect(long == text)
+            }
+        }
+        #expect(shortcuts > 100)
+        #expect(HTMLText.normalize("Satu dua.\nTiga “empat” — lima.") == "Satu dua.\nTiga “empat” — lima.")
     }
 }
 
