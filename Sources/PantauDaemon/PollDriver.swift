@@ -188,7 +188,14 @@ actor PollDriver {
             } catch {
                 logger.error("could not save feed states", metadata: ["error": "\(error)"])
             }
-            queue.async { driver.assumeIsolated { $0.statesFlushing = false } }
+            queue.async {
+                driver.assumeIsolated { driver in
+                    driver.statesFlushing = false
+                    // What was staged meanwhile (the end of a wave may have come while this
+                    // batch was being written) goes now, not with the next wave.
+                    driver.flushStatesIfMany()
+                }
+            }
         }
     }
 

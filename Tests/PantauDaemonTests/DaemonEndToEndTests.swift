@@ -113,6 +113,23 @@ import Testing
         #expect(result.feedsFailed == 0)
     }
 
+    @Test func seenItemsOfAFeedThatAlertsOnNothingReachTheStateWhileTheDaemonRuns() async throws {
+        // Nothing here fires a watch list, so no delivery writes the staged commit: the end
+        // of the poll wave must (sooner than the 5 s housekeeping tick would).
+        let server = try TestHTTPServer { _ in
+            .init(body: "<rss version=\"2.0\"><channel><item><guid>1</guid><title>Cuaca cerah</title></item><item><guid>2</guid><title>Harga beras</title></item></channel></rss>")
+        }
+        defer { server.stop() }
+        let config = try fixture.configuration(feeds: [FeedConfig(name: "quiet", url: server.baseURL + "/", interval: 3600)])
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        async let summary = daemon.run(once: false)
+        try await fixture.waitFor(seconds: 4) { try daemon.store.seenCount(feed: "quiet") == 2 }
+        #expect(try daemon.store.seenCount(feed: "quiet") == 2)
+        #expect(daemon.store.stagedCount == 0)
+        daemon.stop()
+        _ = await summary
+    }
+
     @Test func aSecondDaemonOnTheSameStateIsRefused() async throws {
         let config = try fixture.configuration()
         let first = try Daemon(configuration: config, logger: fixture.logger)

@@ -11,6 +11,12 @@ struct DaemonFixture {
 
     var alertsLog: String { directory + "/alerts.jsonl" }
 
+    /// Polls `condition` until it holds or `seconds` pass (slow machines, sanitizers).
+    func waitFor(seconds: Int = 15, _ condition: () throws -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while try !condition() && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+    }
+
     /// The shipped sample configuration with state and log redirected here and `feeds`
     /// instead of the demo feed (when given).
     func configuration(feeds: [FeedConfig]? = nil) throws -> PantauConfiguration {

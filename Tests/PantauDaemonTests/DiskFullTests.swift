@@ -9,11 +9,6 @@ import Testing
 @Suite struct DiskFullTests {
     let fixture = DaemonFixture()
 
-    /// Polls `condition` until it holds or `seconds` pass (slow machines, sanitizers).
-    func waitFor(seconds: Int = 15, _ condition: () throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while try !condition() && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    }
 
     @Test func fullDiskKeepsAlertsQueuedUntilTheLogIsWritableAgain() async throws {
         let server = try TestHTTPServer { _ in
@@ -28,14 +23,14 @@ import Testing
         let daemon = try Daemon(configuration: config, logger: fixture.logger)
         async let summary = daemon.run(once: false)
         // The poll commits the alert but cannot write it: it waits in the outbox.
-        try await waitFor { try daemon.store.feedState("f") != nil }
+        try await fixture.waitFor { try daemon.store.feedState("f") != nil }
         try await Task.sleep(for: .milliseconds(200))
         #expect(try daemon.store.pendingCount() == 1)
 
         // The disk has room again (logrotate-style: a new file at the path, then SIGUSR1).
         try FileManager.default.removeItem(atPath: fixture.alertsLog)
         daemon.reopenLog()
-        try await waitFor { try daemon.store.pendingCount() == 0 }
+        try await fixture.waitFor { try daemon.store.pendingCount() == 0 }
         #expect(try daemon.store.pendingCount() == 0)
         daemon.stop()
         _ = await summary
@@ -57,11 +52,11 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: fixture.alertsLog, withDestinationPath: "/dev/full")
         let daemon = try Daemon(configuration: config, logger: fixture.logger)
         async let summary = daemon.run(once: false)
-        try await waitFor { try daemon.store.pendingCount() > 0 }
+        try await fixture.waitFor { try daemon.store.pendingCount() > 0 }
         // Swap the file and reopen without delivering; the retry timer (1 s, then 2 s …) does it.
         try FileManager.default.removeItem(atPath: fixture.alertsLog)
         try daemon.alertLog.reopen()
-        try await waitFor(seconds: 30) { try daemon.store.pendingCount() == 0 }
+        try await fixture.waitFor(seconds: 30) { try daemon.store.pendingCount() == 0 }
         #expect(try daemon.store.pendingCount() == 0)
         daemon.stop()
         _ = await summary

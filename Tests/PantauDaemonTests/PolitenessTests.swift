@@ -11,10 +11,6 @@ import Testing
     let fixture = DaemonFixture()
     static let rss = "<rss version=\"2.0\"><channel><item><guid>1</guid><title>Rusia kirim pasukan</title></item></channel></rss>"
 
-    func waitFor(seconds: Int = 15, _ condition: () throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while try !condition() && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-    }
 
     @Test func permanentRedirectsAreFollowedThenTheNewURLIsAdopted() async throws {
         let server = try TestHTTPServer { request in
@@ -42,7 +38,7 @@ import Testing
         let config = try fixture.configuration(feeds: [FeedConfig(name: "busy", url: server.baseURL + "/", interval: 60)])
         let daemon = try Daemon(configuration: config, logger: fixture.logger)
         async let summary = daemon.run(once: false)
-        try await waitFor { try daemon.store.nextPoll(feed: "busy") != nil }
+        try await fixture.waitFor { try daemon.store.nextPoll(feed: "busy") != nil }
         daemon.stop()
         _ = await summary
         let next = try #require(try daemon.store.nextPoll(feed: "busy"))
@@ -60,7 +56,7 @@ import Testing
         do {
             let daemon = try Daemon(configuration: config, logger: fixture.logger)
             async let summary = daemon.run(once: false)
-            try await waitFor { try daemon.store.nextPoll(feed: "flaky") != nil }
+            try await fixture.waitFor { try daemon.store.nextPoll(feed: "flaky") != nil }
             daemon.stop()
             _ = await summary
             // Backed off (60 s ± 10 %) rather than polled again after the 30 s interval.
@@ -88,11 +84,11 @@ import Testing
         ])
         let daemon = try Daemon(configuration: before, logger: fixture.logger)
         async let summary = daemon.run(once: false)
-        try await waitFor { !slow.requests.isEmpty }
+        try await fixture.waitFor { !slow.requests.isEmpty }
         let after = try fixture.configuration(feeds: [FeedConfig(name: "fast", url: fast.baseURL + "/", interval: 0.05)])
         daemon.reload(.success(after))
         let polls = fast.requests.count
-        try await waitFor { fast.requests.count >= polls + 3 }
+        try await fixture.waitFor { fast.requests.count >= polls + 3 }
         let started = ContinuousClock.now
         daemon.stop()
         let result = await summary
