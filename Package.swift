@@ -120,7 +120,7 @@ let package = Package(
             path: "Tests/PantauTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PantauExtractorTests", dependencies: ["PantauExtractor"], swiftSettings: swiftSettings),
+        .testTarget(name: "PantauExtractorTests", dependencies: ["PantauExtractor", "PantauTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PantauWatchTests", dependencies: ["PantauWatch"], swiftSettings: swiftSettings),
         .testTarget(name: "PantauFeedsTests", dependencies: ["PantauFeeds", "PantauTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -82,26 +82,19 @@ public struct Extractor: Sendable {
     /// Language, sentences and stemmed tokens only: what watch-list matching needs.
     public func analyse(_ text: String, language: Language? = nil) -> Extraction {
         let sentences = splitter.split(text)
-        // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
-        // punctuation), so one pass over the whole text tags each word with its sentence.
-        let words = tokenizer.wordRanges(in: text)
         var utf8 = text
         // Everything about each distinct word (classes, stems, cue masks) is memoised; a
-        // known ASCII word is found from its packed bytes without building a String, and the
-        // tokens are built while the memo is held.
+        // known ASCII word is found from its bytes, packed while the tokenizer reads them,
+        // without building a String, and the tokens are built while the memo is held.
+        // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
+        // punctuation), so one pass over the whole text tags each word with its sentence.
         let (tokens, detected) = utf8.withUTF8 { bytes in
-            var keys: [PackedWord] = []
-            keys.reserveCapacity(words.count)
             var nonASCII: [Int: String] = [:]
-            for (i, word) in words.enumerated() {
-                let slice = UnsafeBufferPointer(rebasing: bytes[word])
-                if let key = PackedWord.ascii(slice) {
-                    keys.append(key)
-                } else {
-                    let f = TextFolding.fold(utf8: slice)
-                    nonASCII[i] = f
-                    keys.append(PackedWord(hash: stemKey(f)))
-                }
+            let (words, keys) = tokenizer.scan(bytes) { i, slice in
+                if let key = PackedWord.ascii(slice) { return key }  // long ASCII words
+                let f = TextFolding.fold(utf8: slice)
+                nonASCII[i] = f
+                return PackedWord(hash: stemKey(f))
             }
             func word(_ i: Int) -> String {
                 if keys[i].length < 0, let f = nonASCII[i] { return f }

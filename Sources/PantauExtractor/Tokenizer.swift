@@ -29,6 +29,52 @@ public struct Tokenizer: Sendable {
         }
     }
 
+    /// The word ranges of `bytes` (as ``wordRanges(in:)`` finds them) and, in the same pass,
+    /// the memo key of each: ASCII words of up to 16 bytes are packed lowercase while they
+    /// are read; any other word's key comes from `otherKey(index, bytes)`.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, otherKey: (Int, UnsafeBufferPointer<UInt8>) -> PackedWord)
+        -> (ranges: [Range<Int>], keys: [PackedWord]) {
+        var ranges: [Range<Int>] = []
+        var keys: [PackedWord] = []
+        ranges.reserveCapacity(bytes.count / 6 + 1)
+        keys.reserveCapacity(bytes.count / 6 + 1)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            var width = 0
+            while i < count, !Self.isWord(bytes, at: i, width: &width) { i += width }
+            guard i < count else { break }
+            let start = i
+            // Packed while the word is plain ASCII and short; otherwise only its end is sought.
+            var a: UInt64 = 0, b: UInt64 = 0
+            var packable = true
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    let bits = byte < 64 ? Self.asciiWordBits.0 >> byte : Self.asciiWordBits.1 >> (byte &- 64)
+                    guard bits & 1 != 0 else { break }
+                    let n = i - start
+                    if n < 8 {
+                        a |= UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte) << (8 * UInt64(n))
+                    } else if n < 16 {
+                        b |= UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte) << (8 * UInt64(n - 8))
+                    } else {
+                        packable = false
+                    }
+                    i += 1
+                } else {
+                    guard Self.isWord(bytes, at: i, width: &width) else { break }
+                    packable = false
+                    i += width
+                }
+            }
+            keys.append(packable ? PackedWord.packed(a, b, count: i - start)
+                                 : otherKey(ranges.count, UnsafeBufferPointer(rebasing: bytes[start..<i])))
+            ranges.append(start..<i)
+        }
+        return (ranges, keys)
+    }
+
     /// ASCII letters and digits, as bits: bytes 0–63 in `.0`, 64–127 in `.1`.
     static let asciiWordBits: (UInt64, UInt64) = (0x03FF_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE)
 

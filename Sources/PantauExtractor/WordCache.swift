@@ -40,6 +40,13 @@ struct PackedWord: Sendable {
             if i < 8 { a |= lower << (8 * UInt64(i)) } else { b |= lower << (8 * UInt64(i - 8)) }
         }
         guard high < 0x80 else { return nil }
+        return packed(a, b, count: count)
+    }
+
+    /// The key of an ASCII word of `count` ≤ 16 bytes whose lowercased bytes are `a`
+    /// (bytes 0–7, little end first) and `b` (bytes 8–15).
+    @inline(__always)
+    static func packed(_ a: UInt64, _ b: UInt64, count: Int) -> PackedWord {
         var h = (a ^ UInt64(count) << 59) &* 0x9E37_79B9_7F4A_7C15
         h ^= b &* 0xC2B2_AE3D_27D4_EB4F
         h ^= h >> 32

@@ -1,3 +1,4 @@
+import PantauTestSupport
 import Testing
 @testable import PantauExtractor
 
@@ -17,6 +18,34 @@ import Testing
         let ranges = Tokenizer().wordRanges(in: text)
         let words = ranges.map { r in String(decoding: Array(text.utf8)[r], as: UTF8.self) }
         #expect(words == ["Negara", "negara", "NATO", "1", "500", "tentara"])
+    }
+
+    /// The analyser's one-pass scan finds the same words as ``Tokenizer/wordRanges(in:)`` and
+    /// the same memo keys as packing each word afterwards did, for random mixes of short,
+    /// long, accented, non-Latin and digit words and every kind of separator.
+    @Test func scanningAndPackingInOnePassMatchesTheTwoPasses() {
+        let pieces = ["kirim", "PASUKAN", "Tentara", "1.500", "mengirimkan", "internasionalisasinya", "abcdefghijklmnop",
+                      "abcdefghijklmnopq", "São", "Brüssel", "e\u{301}", "日本", "Зеленский", "٣", "—", "“", "-", " ", " ", "\n",
+                      ",", ".", "x", "Z9", "\u{1F600}", "a\u{300}b"]
+        var random = SeededRandom(state: 42)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let expectedRanges = Tokenizer().wordRanges(in: text)
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                let expectedKeys = expectedRanges.map { range -> PackedWord in
+                    let slice = UnsafeBufferPointer(rebasing: bytes[range])
+                    return PackedWord.ascii(slice) ?? PackedWord(hash: stemKey(TextFolding.fold(utf8: slice)))
+                }
+                let (ranges, keys) = Tokenizer().scan(bytes) { _, slice in
+                    PackedWord.ascii(slice) ?? PackedWord(hash: stemKey(TextFolding.fold(utf8: slice)))
+                }
+                #expect(ranges == expectedRanges, "\(text)")
+                #expect(keys.map(\.hash) == expectedKeys.map(\.hash), "\(text)")
+                #expect(keys.map(\.length) == expectedKeys.map(\.length), "\(text)")
+                #expect(keys.map(\.a) == expectedKeys.map(\.a) && keys.map(\.b) == expectedKeys.map(\.b), "\(text)")
+            }
+        }
     }
 }
 
