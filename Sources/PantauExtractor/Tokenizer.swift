@@ -50,18 +50,19 @@ public struct Tokenizer: Sendable {
             var packable = true
             while i < count {
                 let byte = bytes[i]
-                if byte < 0x80 {
-                    let bits = byte < 64 ? Self.asciiWordBits.0 >> byte : Self.asciiWordBits.1 >> (byte &- 64)
-                    guard bits & 1 != 0 else { break }
+                let lower = Self.asciiWordFolded[Int(byte)]
+                if lower != 0 {
                     let n = i - start
                     if n < 8 {
-                        a |= UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte) << (8 * UInt64(n))
+                        a |= UInt64(lower) << (8 * UInt64(n))
                     } else if n < 16 {
-                        b |= UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte) << (8 * UInt64(n - 8))
+                        b |= UInt64(lower) << (8 * UInt64(n - 8))
                     } else {
                         packable = false
                     }
                     i += 1
+                } else if byte < 0x80 {
+                    break
                 } else {
                     guard Self.isWord(bytes, at: i, width: &width) else { break }
                     packable = false
@@ -73,6 +74,15 @@ public struct Tokenizer: Sendable {
             ranges.append(start..<i)
         }
         return (ranges, keys)
+    }
+
+    /// For each byte: its lowercase form if it is an ASCII letter or digit, else 0.
+    static let asciiWordFolded: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte | 0x20)
+        default: 0
+        }
     }
 
     /// ASCII letters and digits, as bits: bytes 0–63 in `.0`, 64–127 in `.1`.
