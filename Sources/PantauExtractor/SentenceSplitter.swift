@@ -46,6 +46,10 @@ public struct SentenceSplitter: Sendable {
             // "JAKARTA, KOMPAS.com -") is a segment of its own, not part of the first sentence.
             if let end = Self.datelineEnd(bytes, from: 0) { emit(end); i = end }
             while i < n {
+                // Eight bytes at a time past plain ASCII that can neither end a sentence nor
+                // a line (no `.`, `!`, `?`, line break or non-ASCII byte among them).
+                while i + 8 <= n, !Self.mayMatter(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                guard i < n else { break }
                 let b = bytes[i]
                 if b == 0x0A || b == 0x0D {
                     emit(i)
@@ -86,6 +90,18 @@ public struct SentenceSplitter: Sendable {
             emit(n)
             return sentences
         }
+    }
+
+    /// Whether eight bytes (as one little-endian word) hold a byte the splitter must look at:
+    /// `.`, `!`, `?`, `\n`, `\r` or any byte of a non-ASCII scalar. Exact: a zero-byte test
+    /// per value, all bytes at once.
+    @inline(__always)
+    static func mayMatter(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ y: UInt64) -> UInt64 { (y &- ones) & ~y & highs }
+        let hits = hasZero(word ^ (ones &* 0x2E)) | hasZero(word ^ (ones &* 0x21)) | hasZero(word ^ (ones &* 0x3F))
+            | hasZero(word ^ (ones &* 0x0A)) | hasZero(word ^ (ones &* 0x0D))
+        return (hits | (word & highs)) != 0
     }
 
     /// Where a dateline starting at `from` ends (just after its dash): one or more words in

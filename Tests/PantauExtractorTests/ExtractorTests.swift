@@ -52,6 +52,25 @@ import Testing
 @Suite struct SentenceSplitterTests {
     let splitter = SentenceSplitter()
 
+    /// The eight-bytes-at-a-time skip looks at exactly the bytes the byte loop would stop
+    /// at: every byte value in every position, then random words.
+    @Test func theWordAtATimeSkipStopsAtEveryByteThatMatters() {
+        func matters(_ byte: UInt8) -> Bool { [0x2E, 0x21, 0x3F, 0x0A, 0x0D].contains(byte) || byte >= 0x80 }
+        for position in 0..<8 {
+            for value in 0...255 {
+                let word = UInt64(0x61_61_61_61_61_61_61_61) & ~(UInt64(0xFF) << (8 * UInt64(position))) | UInt64(value) << (8 * UInt64(position))
+                #expect(SentenceSplitter.mayMatter(word) == matters(UInt8(value)), "byte \(value) at \(position)")
+            }
+        }
+        var random = SeededRandom(state: 8)
+        for _ in 0..<50_000 {
+            // Mostly ASCII text bytes, sometimes a stop or a high byte.
+            let bytes = (0..<8).map { _ in UInt8.random(in: 0...10, using: &random) == 0 ? UInt8.random(in: 0...255, using: &random) : UInt8.random(in: 0x20...0x7E, using: &random) }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            #expect(SentenceSplitter.mayMatter(word) == bytes.contains(where: matters))
+        }
+    }
+
     @Test func splitsAtPeriodsFollowedByCapitals() {
         let sentences = splitter.split("Korea Utara mengirim pasukan. NATO menegaskan hal itu. Rusia membantah.")
         #expect(sentences.map(\.text) == ["Korea Utara mengirim pasukan.", "NATO menegaskan hal itu.", "Rusia membantah."])
