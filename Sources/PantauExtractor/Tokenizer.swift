@@ -48,6 +48,30 @@ public struct Tokenizer: Sendable {
             // Packed while the word is plain ASCII and short; otherwise only its end is sought.
             var a: UInt64 = 0, b: UInt64 = 0
             var packable = true
+            // Most words: eight bytes at a time, away from the end of the text. A word that
+            // stops at an ASCII byte within 16 is done; anything else (a non-ASCII byte, a
+            // longer word) carries on below from where this stopped, unpacked.
+            if i + 16 <= count, bytes[i] < 0x80 {
+                let base = UnsafeRawPointer(bytes.baseAddress! + i)
+                let (first, n0) = Self.wordPrefix(base.loadUnaligned(as: UInt64.self))
+                if n0 < 8 {
+                    i += n0
+                    if bytes[i] < 0x80 {
+                        keys.append(PackedWord.packed(first, 0, count: n0))
+                        ranges.append(start..<i)
+                        continue
+                    }
+                } else {
+                    let (second, n1) = Self.wordPrefix((base + 8).loadUnaligned(as: UInt64.self))
+                    i += 8 + n1
+                    if n1 < 8, bytes[i] < 0x80 {
+                        keys.append(PackedWord.packed(first, second, count: 8 + n1))
+                        ranges.append(start..<i)
+                        continue
+                    }
+                }
+                packable = false
+            }
             while i < count {
                 let byte = bytes[i]
                 let lower = Self.asciiWordFolded[Int(byte)]
@@ -74,6 +98,23 @@ public struct Tokenizer: Sendable {
             ranges.append(start..<i)
         }
         return (ranges, keys)
+    }
+
+    /// The ASCII letters and digits that open `word` (eight bytes, the first in the low
+    /// byte), lowercased, with the other bytes zeroed, and how many there are (0…8).
+    @inline(__always)
+    static func wordPrefix(_ word: UInt64) -> (UInt64, Int) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Per byte, the high bit says: b ≥ n, or b ≤ n (valid for ASCII bytes only; no
+        // borrow crosses a byte).
+        @inline(__always) func atLeast(_ n: UInt64) -> UInt64 { ((word | highs) &- n &* ones) & highs }
+        @inline(__always) func atMost(_ n: UInt64) -> UInt64 { ((n &* ones | highs) &- (word & ~highs)) & highs }
+        let ascii = ~word & highs
+        let upper = atLeast(0x41) & atMost(0x5A)
+        let isWord = (atLeast(0x30) & atMost(0x39) | upper | atLeast(0x61) & atMost(0x7A)) & ascii
+        let length = (~isWord & highs).trailingZeroBitCount / 8
+        let lowered = word | upper >> 2
+        return (length == 8 ? lowered : lowered & ((1 << (8 * UInt64(length))) &- 1), length)
     }
 
     /// For each byte: its lowercase form if it is an ASCII letter or digit, else 0.
