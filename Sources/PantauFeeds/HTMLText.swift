@@ -77,11 +77,26 @@ public enum HTMLText {
     /// byte, other scalars are decoded only to ask whether they are whitespace.
     static func normalize(_ text: String) -> String {
         var text = text
-        // Most feed text is already normal (single spaces, no stray breaks): then it is
-        // returned as it is, without a copy or a second UTF-8 validation.
-        if text.withUTF8(isNormalized) { return text }
-        return collapse(text)
+        // Most feed text is already normal (single spaces, no stray breaks) once the spaces
+        // and breaks around it are cut: then it is returned as it is, or that part of it,
+        // without the byte-by-byte rewrite.
+        let normal: Range<Int>? = text.withUTF8 { bytes in
+            var lo = 0, hi = bytes.count
+            while lo < hi, bytes[lo] <= 0x20, asciiSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, bytes[hi - 1] <= 0x20, asciiSpace(bytes[hi - 1]) { hi -= 1 }
+            return isNormalized(UnsafeBufferPointer(rebasing: bytes[lo..<hi])) ? lo..<hi : nil
+        }
+        guard let normal else { return collapse(text) }
+        if normal.count == text.utf8.count { return text }
+        // The cuts fall on ASCII bytes, so on character boundaries.
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: normal.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: normal.upperBound)])
     }
+
+    /// Space, tab, line feed, vertical tab, form feed, carriage return: what ``collapse(_:)``
+    /// drops around a text.
+    @inline(__always)
+    static func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// ``normalize(_:)`` the long way: every byte judged and copied.
     static func collapse(_ text: String) -> String {
@@ -153,7 +168,24 @@ public enum HTMLText {
         if first == 0x20 || first == 0x0A || last == 0x20 || last == 0x0A { return false }
         var previous: UInt8 = 0
         var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         while i < count {
+            // Eight ASCII bytes at a time: per byte (its high bit), exact tests for "is zero"
+            // and "is at most 0x20"; whitespace must be a space or a break, never twice in a
+            // row (within the eight, or after the byte before them).
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & highs == 0 {
+                    @inline(__always) func zero(_ y: UInt64) -> UInt64 { ~(((y & lows) &+ lows) | y) & highs }
+                    let space = ((0x20 &* ones | highs) &- word) & highs
+                    if space & ~(zero(word ^ (0x20 &* ones)) | zero(word ^ (0x0A &* ones))) != 0 { return false }
+                    let before: UInt64 = previous == 0x20 || previous == 0x0A ? 0x80 : 0
+                    if (space << 8 | before) & space != 0 { return false }
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
+                    i += 8
+                    continue
+                }
+            }
             let byte = bytes[i]
             if byte <= 0x20 {
                 guard byte == 0x20 || byte == 0x0A, previous != 0x20, previous != 0x0A else { return false }

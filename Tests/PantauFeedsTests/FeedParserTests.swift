@@ -182,12 +182,14 @@ import Testing
     /// random mixes of words, every kind of whitespace and look-alike non-ASCII.
     @Test func normalTextIsKeptAsItIsAndEverythingElseCollapsesAsBefore() {
         let pieces = ["kata", "Rusia", "“kutip”", "—", "é", "°", "日本", " ", " ", " ", "\n", "\n", "\r", "\t", "\u{0B}",
+                      "pasukan tentara", "sebanyak 1.500 orang", "a", "b c", "\n\n", "  ",
                       "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2002}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}",
                       "\u{202F}", "\u{205F}", "\u{3000}", "\u{01}", "x"]
         var random = SeededRandom(state: 7)
         var shortcuts = 0
-        for _ in 0..<5_000 {
-            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        for round in 0..<10_000 {
+            // Long texts too, so that whole runs of eight bytes are judged at once.
+            let text = (0..<Int.random(in: 0...(round % 2 == 0 ? 12 : 60), using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let long = HTMLText.collapse(text)
             #expect(HTMLText.normalize(text) == long, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             if text.utf8.withContiguousStorageIfAvailable(HTMLText.isNormalized) == true {
@@ -196,6 +198,19 @@ import Testing
             }
         }
         #expect(shortcuts > 100)
+        // One fault at every offset of a long normal text (and so at every place within and
+        // across runs of eight bytes): each one is seen.
+        let normal = "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS.\nPasukan itu berlatih di timur jauh."
+        for offset in 1..<(normal.utf8.count - 1) {
+            for fault in ["  ", " \n", "\n\n", "\t", "\r", "\u{A0}", "\u{3000}"] {
+                let bytes = Array(normal.utf8)
+                let text = String(decoding: bytes[..<offset] + Array(fault.utf8) + bytes[offset...], as: UTF8.self)
+                #expect(HTMLText.normalize(text) == HTMLText.collapse(text), "\(offset) \(fault.unicodeScalars.map(\.value))")
+                var copy = text
+                let judged = copy.withUTF8(HTMLText.isNormalized)
+                if judged { #expect(HTMLText.collapse(text) == text, "\(offset)") }
+            }
+        }
         #expect(HTMLText.normalize("Satu dua.\nTiga “empat” — lima.") == "Satu dua.\nTiga “empat” — lima.")
     }
 }
