@@ -161,11 +161,23 @@ struct FeedBytes {
         func starts(_ s: [UInt8], at k: Int) -> Bool { k + s.count <= n && bytes[k..<(k + s.count)].elementsEqual(s) }
         let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
         let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
-        func skip(to close: [UInt8], from k: Int) -> Int {
-            var j = k
-            while j < n, !starts(close, at: j) { j += 1 }
-            return min(n, j + close.count)
+        /// Offset of the first `needle` at or after `k` (n when there is none): `memchr` for
+        /// its last byte, which is rare in feeds (`!`, `>` of `]]>`/`-->` after their run).
+        func find(_ needle: [UInt8], from k: Int) -> Int {
+            let last = needle[needle.count - 1]
+            var j = k + needle.count - 1
+            while j < n, let hit = memchr(base + j, Int32(last), n - j) {
+                j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if starts(needle, at: j - (needle.count - 1)) { return j - (needle.count - 1) }
+                j += 1
+            }
+            return n
         }
+        func skip(to close: [UInt8], from k: Int) -> Int {
+            min(n, find(close, from: k) + close.count)
+        }
+        let bang = Array("<!".utf8)
+        var nextBang = -1
         func replace(_ range: Range<Int>, with replacement: [UInt8]) {
             if out.isEmpty { out.reserveCapacity(n + 64) }
             out.append(contentsOf: bytes[copied..<range.lowerBound])
@@ -173,16 +185,19 @@ struct FeedBytes {
             copied = range.upperBound
         }
         while i < n {
-            // Jump to the next '&' or '<' (the only bytes that matter here).
-            let b = bytes[i]
-            if b != 0x3C && b != 0x26 { i += 1; continue }
-            if b == 0x3C {
-                if starts(cdataOpen, at: i) { i = skip(to: cdataClose, from: i + cdataOpen.count); continue }
-                if starts(commentOpen, at: i) { i = skip(to: commentClose, from: i + commentOpen.count); continue }
-                i += 1
+            // Jump to the next '&', unless a CDATA section or a comment (both open with "<!")
+            // comes first: an '&' inside those is text, not a reference.
+            guard let hit = memchr(base + i, 0x26, n - i) else { break }
+            let nextAmp = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if nextBang < i { nextBang = find(bang, from: i) }
+            if nextBang < nextAmp {
+                let k = nextBang
+                if starts(cdataOpen, at: k) { i = skip(to: cdataClose, from: k + cdataOpen.count) }
+                else if starts(commentOpen, at: k) { i = skip(to: commentClose, from: k + commentOpen.count) }
+                else { i = k + bang.count }
                 continue
             }
-            guard b == 0x26 else { i += 1; continue }
+            i = nextAmp
             amp = i
             var j = amp + 1
             if j < n, bytes[j] == 0x23 {                                // &#…;
