@@ -20,7 +20,7 @@ public enum HTMLText {
         if !containsMarkupBytes(html) {
             return normalize(html)
         }
-        var out = ""
+        var bytes: [UInt8] = []
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let wrapped = "<html><body>" + html + "</body></html>"
         let doc = wrapped.withCString { pointer in
@@ -28,7 +28,9 @@ public enum HTMLText {
         }
         guard let doc else { return normalize(html) }
         defer { xmlFreeDoc(doc) }
-        walk(xmlDocGetRootElement(doc), into: &out)
+        walk(xmlDocGetRootElement(doc), into: &bytes)
+        // libxml2 hands out UTF-8: nothing here is repaired, the bytes are only checked once.
+        let out = String(decoding: bytes, as: UTF8.self)
         // Double-escaped HTML (`&lt;p&gt;` inside a description): one more pass.
         if passes > 1, looksLikeMarkup(out) { return text(out, passes: passes - 1) }
         return normalize(out)
@@ -52,19 +54,22 @@ public enum HTMLText {
         return false
     }
 
-    static func walk(_ node: xmlNodePtr?, into out: inout String) {
+    /// Appends the text under `node` to `out` (UTF-8), a line break around each block
+    /// element; a break is not doubled, nor put first (``normalize(_:)`` would drop either).
+    static func walk(_ node: xmlNodePtr?, into out: inout [UInt8]) {
+        func lineBreak() { if let last = out.last, last != 0x0A { out.append(0x0A) } }
         var current = node
         while let n = current {
             switch n.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = n.pointee.content { out += String(cString: content) }
+                if let content = n.pointee.content { out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content))) }
             case XML_ELEMENT_NODE:
                 let name = n.pointee.name.map { String(cString: $0).lowercased() } ?? ""
                 if name == "script" || name == "style" { break }
                 let isBlock = blocks.contains(name)
-                if isBlock { out += "\n" }
+                if isBlock { lineBreak() }
                 walk(n.pointee.children, into: &out)
-                if isBlock { out += "\n" }
+                if isBlock { lineBreak() }
             default:
                 break
             }
