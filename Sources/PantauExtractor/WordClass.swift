@@ -27,23 +27,33 @@ struct WordClass: OptionSet, Sendable, Hashable {
 
     /// Every class of `word`.
     static func of(_ word: String, gazetteer: Gazetteer) -> WordClass {
-        var c: WordClass = []
+        var c = fixed[word] ?? []
         if !word.isEmpty, word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { c.insert(.digits) }
-        if let mark = LanguageDetector.functionWords[word] {
-            if mark & 1 != 0 { c.insert(.indonesianFunction) }
-            if mark & 2 != 0 { c.insert(.englishFunction) }
-        }
-        if NumberWords.units[word] != nil { c.insert(.numberWord) }
-        if NumberWords.scales[word] != nil { c.insert(.scale) }
-        if NumberWords.plurals[word] != nil { c.insert(.plural) }
-        if NumberWords.several.contains(word) { c.insert(.several) }
-        if DateRecognizer.months[word] != nil { c.insert(.month) }
-        if DateRecognizer.weekdays[word] != nil { c.insert(.weekday) }
-        if ["kemarin", "yesterday", "today", "hari"].contains(word) { c.insert(.dayWord) }
-        if ["pukul", "jam"].contains(word) { c.insert(.clock) }
-        if NumberWords.approximators.contains(word) { c.insert(.approximator) }
-        if QuantityRecognizer.units[word] != nil { c.insert(.unitWord) }
         if gazetteer.aliases[word] != nil { c.insert(.gazetteerFirst) }
         return c
     }
+
+    /// The classes that come from fixed word lists, merged into one table: a new word costs
+    /// one lookup here instead of one per list.
+    static let fixed: [String: WordClass] = {
+        var table: [String: WordClass] = [:]
+        func add<S: Sequence>(_ words: S, _ c: WordClass) where S.Element == String {
+            for word in words { table[word, default: []].insert(c) }
+        }
+        for (word, mark) in LanguageDetector.functionWords {
+            if mark & 1 != 0 { table[word, default: []].insert(.indonesianFunction) }
+            if mark & 2 != 0 { table[word, default: []].insert(.englishFunction) }
+        }
+        add(NumberWords.units.keys, .numberWord)
+        add(NumberWords.scales.keys, .scale)
+        add(NumberWords.plurals.keys, .plural)
+        add(NumberWords.several, .several)
+        add(DateRecognizer.months.keys, .month)
+        add(DateRecognizer.weekdays.keys, .weekday)
+        add(["kemarin", "yesterday", "today", "hari"], .dayWord)
+        add(["pukul", "jam"], .clock)
+        add(NumberWords.approximators, .approximator)
+        add(QuantityRecognizer.units.keys, .unitWord)
+        return table
+    }()
 }

@@ -153,3 +153,16 @@ import Testing
         #expect(extraction.surface(extraction.tokens[2].range) == "Pasukan")
     }
 }
+
+@Suite struct WordClassTests {
+    /// Classes from every word list, from the one merged table.
+    @Test(arguments: [
+        ("yang", WordClass.indonesianFunction), ("the", [.englishFunction, .gazetteerFirst]), ("tujuh", .numberWord), ("ribu", .scale),
+        ("puluhan", .plural), ("beberapa", .several), ("oktober", .month), ("rabu", .weekday), ("kemarin", .dayWord),
+        ("pukul", .clock), ("sekitar", [.approximator, .indonesianFunction]), ("persen", .unitWord), ("1500", .digits),
+        ("korea", .gazetteerFirst), ("pasukan", []),
+    ] as [(String, WordClass)])
+    func wordsGetTheClassesOfEveryListTheyAreIn(word: String, expected: WordClass) {
+        #expect(WordClass.of(word, gazetteer: .standard) == expected)
+    }
+}
