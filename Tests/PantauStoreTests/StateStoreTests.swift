@@ -175,6 +175,15 @@ import Testing
         #expect(version == Int64(StateStore.schemaVersion))
     }
 
+    @Test func deliveredAlertsAreDroppedWithoutZeroingTheirPages() throws {
+        let store = try StateStore(directory: directory)
+        let secureDelete = try store.database.withLock { db throws(StoreError) -> Int64 in
+            let statement = try db.prepare("PRAGMA secure_delete")
+            return try statement.step() ? statement.int(0) : -1
+        }
+        #expect(secureDelete == 0)
+    }
+
     @Test func unwritableDirectoryGivesAnErrorNamingThePath() throws {
         #expect { try StateStore(directory: "/proc/pantau-cannot-be-here") } throws: { error in
             "\(error)".contains("/proc/pantau-cannot-be-here")
