@@ -24,7 +24,10 @@ struct TableReader {
     }
 
     mutating func checkKeys(_ table: TOMLTable, table scope: String, allowed: Set<String>) {
-        for key in table.keys.sorted() where !allowed.contains(key) {
+        let keys = table.keys
+        // Sorted only to report unknown keys in a stable order; a clean table is not sorted.
+        guard !keys.allSatisfy(allowed.contains) else { return }
+        for key in keys.sorted() where !allowed.contains(key) {
             let where_ = scope.isEmpty ? "at the top level" : "in [\(scope.split(separator: "#").first ?? "")]"
             problem(scope, key, "unknown key \"\(key)\" \(where_); expected one of \(allowed.sorted().joined(separator: ", "))")
         }
