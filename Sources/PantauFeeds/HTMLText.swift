@@ -20,20 +20,133 @@ public enum HTMLText {
         if !containsMarkupBytes(html) {
             return normalize(html)
         }
-        var bytes: [UInt8] = []
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let wrapped = "<html><body>" + html + "</body></html>"
-        let doc = wrapped.withCString { pointer in
-            htmlReadMemory(pointer, Int32(strlen(pointer)), nil, "UTF-8", options)
-        }
-        guard let doc else { return normalize(html) }
-        defer { xmlFreeDoc(doc) }
-        walk(xmlDocGetRootElement(doc), into: &bytes)
+        if let plain = simpleText(html) { return normalize(plain) }
+        guard let bytes = Collector.text(of: "<html><body>" + html + "</body></html>") else { return normalize(html) }
         // libxml2 hands out UTF-8: nothing here is repaired, the bytes are only checked once.
         let out = String(decoding: bytes, as: UTF8.self)
         // Double-escaped HTML (`&lt;p&gt;` inside a description): one more pass.
         if passes > 1, looksLikeMarkup(out) { return text(out, passes: passes - 1) }
         return normalize(out)
+    }
+
+    /// The text of the commonest feed markup without libxml2: paragraphs and line breaks
+    /// (`<p>`, `<br>`, `<br/>`, `<br />`, `<div>`), bold or italic (`<b>`, `<i>`, `<em>`,
+    /// `<strong>`) and links (`<a>` with double-quoted attributes), lowercase and properly
+    /// nested (no block inside a paragraph or an inline element, no link in a link, every
+    /// element closed), around text whose only `&`s are HTML 4 named references (not `&lt;`
+    /// or `&gt;`, which may hide markup), with no other `<` and no control bytes but tab and
+    /// line breaks. Block tags become line breaks, inline tags nothing, references their
+    /// characters: once normalised, what libxml2's parser gives for the same fragment, which
+    /// has nothing to repair or imply here. Nil for anything else.
+    static func simpleText(_ html: String) -> String? {
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var open: [SimpleTag] = []
+            // Whitespace at either end of a line is dropped here already (``normalize(_:)``
+            // would drop it), so that the result is usually normal as it stands.
+            func lineBreak() {
+                while let last = out.last, last == 0x20 || last == 0x09 || last == 0x0D { out.removeLast() }
+                if let last = out.last, last != 0x0A { out.append(0x0A) }
+            }
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F { return nil }
+                if b != 0x26 && b != 0x3C {
+                    // A run of text, copied at once; none of it at the start of a line if blank.
+                    var end = i + 1
+                    while end < n, bytes[end] >= 0x20 ? bytes[end] != 0x26 && bytes[end] != 0x3C && bytes[end] != 0x7F : bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D { end += 1 }
+                    var start = i
+                    if out.isEmpty || out.last == 0x0A {
+                        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    i = end
+                    continue
+                }
+                if b == 0x26 {
+                    guard let end = UnsafeBufferPointer(rebasing: bytes[i...]).firstIndex(of: 0x3B), end > 1, end <= 9 else { return nil }
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<(i + end)]), as: UTF8.self)
+                    guard let value = simpleReferences[name], let scalar = Unicode.Scalar(value) else { return nil }
+                    out.append(contentsOf: String(Character(scalar)).utf8)
+                    i += end + 1
+                    continue
+                }
+                guard let close = UnsafeBufferPointer(rebasing: bytes[i...]).firstIndex(of: 0x3E),
+                      let (tag, closing) = SimpleTag.parse(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<(i + close)])) else { return nil }
+                i += close + 1
+                if tag == .br {
+                    lineBreak()
+                } else if closing {
+                    guard open.popLast() == tag else { return nil }
+                    if tag.isBlock { lineBreak() }
+                } else {
+                    // A block opens only where libxml2 would not close or move anything.
+                    if tag.isBlock, let top = open.last, top == .p || !top.isBlock { return nil }
+                    if tag == .a, open.contains(.a) { return nil }
+                    open.append(tag)
+                    if tag.isBlock { lineBreak() }
+                }
+            }
+            guard open.isEmpty else { return nil }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Named references ``simpleText(_:)`` decodes itself: HTML 4's, which libxml2's HTML
+    /// parser knows by the same names and values, with `&amp;` and `&quot;`.
+    static let simpleReferences: [String: UInt32] = HTMLEntities.table.merging(["amp": 0x26, "quot": 0x22]) { a, _ in a }
+
+    /// The tags ``simpleText(_:)`` reads itself.
+    enum SimpleTag: Equatable {
+        case p, div, br, a, inline(String)
+
+        var isBlock: Bool { self == .p || self == .div }
+
+        /// The tag between `<` and `>`, and whether it is an end tag; nil for any other.
+        static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (SimpleTag, Bool)? {
+            let text = String(decoding: bytes, as: UTF8.self)
+            switch text {
+            case "p": return (.p, false)
+            case "/p": return (.p, true)
+            case "div": return (.div, false)
+            case "/div": return (.div, true)
+            case "br", "br/", "br /": return (.br, false)
+            case "a": return (.a, false)
+            case "/a": return (.a, true)
+            case "b", "i", "em", "strong": return (.inline(text), false)
+            case "/b", "/i", "/em", "/strong": return (.inline(String(text.dropFirst())), true)
+            default: return text.hasPrefix("a ") && simpleAttributes(bytes.dropFirst(2)) ? (.a, false) : nil
+            }
+        }
+
+        /// ` name="value"` pairs: names of lowercase letters and `-`, values without `"`, `&`
+        /// or `<`, one space before each name.
+        static func simpleAttributes(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            var i = bytes.startIndex
+            let end = bytes.endIndex
+            while i < end {
+                let nameStart = i
+                while i < end, (bytes[i] >= 0x61 && bytes[i] <= 0x7A) || bytes[i] == 0x2D { i += 1 }
+                guard i > nameStart, i + 1 < end, bytes[i] == 0x3D, bytes[i + 1] == 0x22 else { return false }
+                i += 2
+                while i < end, bytes[i] != 0x22 {
+                    if bytes[i] == 0x26 || bytes[i] == 0x3C { return false }
+                    i += 1
+                }
+                guard i < end else { return false }
+                i += 1
+                if i < end {
+                    guard bytes[i] == 0x20 else { return false }
+                    i += 1
+                    guard i < end else { return false }
+                }
+            }
+            return true
+        }
     }
 
     /// True when `text` has a `<` or `&` byte (one pass over contiguous UTF-8).
@@ -54,26 +167,59 @@ public enum HTMLText {
         return false
     }
 
-    /// Appends the text under `node` to `out` (UTF-8), a line break around each block
-    /// element; a break is not doubled, nor put first (``normalize(_:)`` would drop either).
-    static func walk(_ node: xmlNodePtr?, into out: inout [UInt8]) {
-        func lineBreak() { if let last = out.last, last != 0x0A { out.append(0x0A) } }
-        var current = node
-        while let n = current {
-            switch n.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = n.pointee.content { out.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content))) }
-            case XML_ELEMENT_NODE:
-                let name = n.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                if name == "script" || name == "style" { break }
-                let isBlock = blocks.contains(name)
-                if isBlock { lineBreak() }
-                walk(n.pointee.children, into: &out)
-                if isBlock { lineBreak() }
-            default:
-                break
+    /// Receives libxml2's HTML parser events and keeps the text: no document tree is built.
+    /// The events are the ones the parser's own tree builder gets (implied and auto-closed
+    /// elements included), so the text is what a walk over the tree would find.
+    final class Collector {
+        /// The text so far (UTF-8): a line break around each block element, never doubled
+        /// nor first (``normalize(_:)`` would drop either).
+        var bytes: [UInt8] = []
+        /// How many `script`/`style` elements are open: their content is not text.
+        var hidden = 0
+
+        /// The text of `html`; nil when libxml2 could not set up a parser.
+        static func text(of html: String) -> [UInt8]? {
+            guard let context = htmlNewParserCtxt() else { return nil }
+            defer { htmlFreeParserCtxt(context) }
+            let collector = Collector()
+            var handler = htmlSAXHandler()
+            handler.startElement = { ctx, name, _ in Collector.from(ctx).start(name) }
+            handler.endElement = { ctx, name in Collector.from(ctx).end(name) }
+            handler.characters = { ctx, ch, len in Collector.from(ctx).characters(ch, Int(len)) }
+            handler.cdataBlock = { ctx, ch, len in Collector.from(ctx).characters(ch, Int(len)) }
+            context.pointee.sax.pointee = handler
+            let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+            withExtendedLifetime(collector) {
+                context.pointee.userData = Unmanaged.passUnretained(collector).toOpaque()
+                let doc = html.withCString { htmlCtxtReadMemory(context, $0, Int32(strlen($0)), nil, "UTF-8", options) }
+                if let doc { xmlFreeDoc(doc) }
             }
-            current = n.pointee.next
+            return collector.bytes
+        }
+
+        static func from(_ ctx: UnsafeMutableRawPointer?) -> Collector {
+            Unmanaged<Collector>.fromOpaque(ctx!).takeUnretainedValue()
+        }
+
+        func lineBreak() { if let last = bytes.last, last != 0x0A { bytes.append(0x0A) } }
+
+        static func name(_ name: UnsafePointer<xmlChar>?) -> String { name.map { String(cString: $0).lowercased() } ?? "" }
+
+        func start(_ name: UnsafePointer<xmlChar>?) {
+            let name = Self.name(name)
+            if name == "script" || name == "style" { hidden += 1 }
+            if hidden == 0, blocks.contains(name) { lineBreak() }
+        }
+
+        func end(_ name: UnsafePointer<xmlChar>?) {
+            let name = Self.name(name)
+            if name == "script" || name == "style" { hidden = max(0, hidden - 1); return }
+            if hidden == 0, blocks.contains(name) { lineBreak() }
+        }
+
+        func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
+            guard hidden == 0, let ch, len > 0 else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: len))
         }
     }
 

@@ -178,6 +178,60 @@ import Testing
         #expect(HTMLText.text(html) == text)
     }
 
+    @Test(arguments: [
+        ("<p>Satu.</p><p>Dua <b>tebal</b>.</p>", "Satu.\nDua tebal."),
+        ("<p>Baca <a href=\"https://x.test/a\" rel=\"nofollow\">selengkapnya &raquo;</a></p>", "Baca selengkapnya »"),
+        ("Baris<br>baru<br/>lagi<br />akhir", "Baris\nbaru\nlagi\nakhir"),
+        ("<div><p>  a  </p>\n<p>b&nbsp;c</p></div>", "a\nb c"),
+        ("Tom &amp; Jerry &quot;x&quot;", "Tom & Jerry \"x\""),
+    ])
+    func commonMarkupIsReadWithoutLibxml2(html: String, text: String) {
+        #expect(HTMLText.simpleText(html).map(HTMLText.normalize) == text)
+        #expect(HTMLText.text(html) == text)
+    }
+
+    /// Anything libxml2 would repair, imply or decode differently is left to it.
+    @Test(arguments: [
+        "<p>a<p>b", "<p>a<div>b</div></p>", "<b><p>x</p></b>", "<a href=\"x\"><a>y</a></a>", "</p>x", "<p>x</div>",
+        "&lt;p&gt;", "&bogus;", "AT&T", "&raquo", "&#187;", "&apos;", "<P>x</P>", "<p class=\"a\">x</p>", "<a href='x'>y</a>",
+        "<a href=\"x&y\">z</a>", "<span>x</span>", "a < b", "<script>x</script>", "x\u{01}y", "<!-- c -->",
+    ])
+    func otherMarkupGoesToLibxml2(html: String) {
+        #expect(HTMLText.simpleText(html) == nil)
+    }
+
+    /// Where the shortcut answers, libxml2 agrees: random well-formed fragments of the tags,
+    /// references and whitespace it accepts, each checked against libxml2's own reading.
+    @Test func theShortcutAgreesWithLibxml2() throws {
+        let texts = ["kata", "Rusia kirim pasukan.", "“kutip”", "é", "a > b", " ", "  ", "\n", "\t", "\r\n", "&raquo;", "&amp;",
+                     "&nbsp;", "&quot;", "&mdash;", "&Agrave;", "&thetasym;"]
+        var random = SeededRandom(state: 11)
+        func inline(_ depth: Int) -> String {
+            let r = Int.random(in: 0..<10, using: &random)
+            if depth > 3 || r < 4 { return texts.randomElement(using: &random)! }
+            if r < 5 { return ["<br>", "<br/>", "<br />"].randomElement(using: &random)! }
+            let inner = (0..<Int.random(in: 0...3, using: &random)).map { _ in inline(depth + 1) }.joined()
+            if r < 7 { return "<a href=\"https://x.test/\(depth)\">\(inner)</a>" }
+            let tag = ["b", "i", "em", "strong"].randomElement(using: &random)!
+            return "<\(tag)>\(inner)</\(tag)>"
+        }
+        func block(_ depth: Int) -> String {
+            let r = Int.random(in: 0..<10, using: &random)
+            if depth > 3 || r < 3 { return inline(depth) }
+            if r < 7 { return "<p>" + (0..<Int.random(in: 0...4, using: &random)).map { _ in inline(depth + 1) }.joined() + "</p>" }
+            return "<div>" + (0..<Int.random(in: 0...4, using: &random)).map { _ in block(depth + 1) }.joined() + "</div>"
+        }
+        var answered = 0
+        for _ in 0..<1_500 {
+            let html = (0..<Int.random(in: 1...6, using: &random)).map { _ in block(0) }.joined()
+            guard let shortcut = HTMLText.simpleText(html) else { continue }
+            answered += 1
+            let bytes = try #require(HTMLText.Collector.text(of: "<html><body>" + html + "</body></html>"))
+            #expect(HTMLText.normalize(shortcut) == HTMLText.normalize(String(decoding: bytes, as: UTF8.self)), "\(html)")
+        }
+        #expect(answered > 700)
+    }
+
     /// The shortcut for text that is already normal gives what the long way gives, for
     /// random mixes of words, every kind of whitespace and look-alike non-ASCII.
     @Test func normalTextIsKeptAsItIsAndEverythingElseCollapsesAsBefore() {
