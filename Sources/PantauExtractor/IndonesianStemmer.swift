@@ -8,12 +8,15 @@
 public struct IndonesianStemmer: Sendable {
     /// Known roots (folded).
     public let roots: Set<String>
+    /// The same roots, looked up from bytes (``known(_:)``).
+    let rootBytes: ByteSet
 
     /// Creates a stemmer with the built-in root lexicon plus `extraRoots`.
     public init(extraRoots: some Sequence<String> = []) {
         var roots = Lexicon.indonesianRoots
         for root in extraRoots { roots.insert(TextFolding.fold(root)) }
         self.roots = roots
+        self.rootBytes = ByteSet(roots)
     }
 
     /// The root of `word` (folded), or `word` itself when no analysis reaches a known root.
@@ -34,9 +37,8 @@ public struct IndonesianStemmer: Sendable {
     static let unknownWordClitics: [[UInt8]] = ["nya", "pun"].map { Array($0.utf8) }
 
     func known(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard bytes.count >= 2 else { return nil }
-        let s = String(decoding: bytes, as: UTF8.self)
-        return roots.contains(s) ? s : nil
+        guard bytes.count >= 2, rootBytes.contains(bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func analyse(_ word: [UInt8]) -> String? {
@@ -74,14 +76,21 @@ public struct IndonesianStemmer: Sendable {
     static func prefixCandidates(_ w: ArraySlice<UInt8>) -> [[UInt8]] {
         let s = Array(w)
         var out: [[UInt8]] = []
-        func has(_ p: String) -> Bool { s.starts(with: p.utf8) }
+        /// Whether `p` stands at byte `at` of the word (literals compared byte by byte).
+        func has(_ p: StaticString, at: Int = 0) -> Bool {
+            let n = p.utf8CodeUnitCount
+            guard at + n <= s.count else { return false }
+            let bytes = p.utf8Start
+            for k in 0..<n where s[at + k] != bytes[k] { return false }
+            return true
+        }
         // `head` then `p` without concatenating (a new string per rule tried).
-        func has(_ head: String, _ p: String) -> Bool { s.starts(with: head.utf8) && s.dropFirst(head.utf8.count).starts(with: p.utf8) }
+        func has(_ head: StaticString, _ p: StaticString) -> Bool { has(head) && has(p, at: head.utf8CodeUnitCount) }
         func rest(_ n: Int) -> [UInt8] { Array(s[n...]) }
         func isVowel(_ i: Int) -> Bool { i < s.count && "aiueo".utf8.contains(s[i]) }
         func next(_ i: Int, in set: String) -> Bool { i < s.count && set.utf8.contains(s[i]) }
 
-        for head in ["me", "pe"] {
+        for head: StaticString in ["me", "pe"] {
             guard has(head) else { continue }
             if has(head, "mper") { out.append(rest(6)) }                                   // memper-, pemper-
             if has(head, "nge") && s.count <= 8 { out.append(rest(5)) }                   // mengebom
@@ -99,7 +108,7 @@ public struct IndonesianStemmer: Sendable {
                 if isVowel(3) { out.append([0x74] + rest(3)); out.append([0x6E] + rest(3)) } // menempatkan → tempat
             }
             if next(2, in: "lrwymn") { out.append(rest(2)) }                               // melatih, menyatakan → nyata
-            if head == "pe" {
+            if head.utf8Start[0] == 0x70 {                                                // pe-
                 if has("per") { out.append(rest(3)) }                                      // pertahanan → tahan
                 if next(2, in: "bcdfghjkpqstvxz") { out.append(rest(2)) }                  // petugas → tugas
             }
