@@ -85,7 +85,7 @@ public final class Daemon: Sendable {
         stories.flush()
         await sinks.runDue()
         do {
-            try store.flushFeedStates()
+            try store.commitStaged()
         } catch {
             logger.error("could not save feed states", metadata: ["error": "\(error)"])
         }

@@ -184,7 +184,7 @@ actor PollDriver {
         let queue = executor.queue
         workQueue.async { [driver = self] in
             do {
-                try store.flushFeedStates()
+                try store.commitStaged()
             } catch {
                 logger.error("could not save feed states", metadata: ["error": "\(error)"])
             }
@@ -276,7 +276,7 @@ actor PollDriver {
         let work: @Sendable () -> Void = {
             do {
                 try store.setMeta("counters", String(decoding: data, as: UTF8.self))
-                try store.flushFeedStates()
+                try store.commitStaged()
             } catch {
                 logger.error("could not save feed states", metadata: ["error": "\(error)"])
             }

@@ -178,7 +178,7 @@ public final class StateStore: Sendable {
 
     /// Every feed the store knows, by name (pending feed states are flushed first).
     public func allFeedStates() throws(StoreError) -> [FeedState] {
-        try flushFeedStates()
+        try commitStaged()
         return try database.withLock { db throws(StoreError) -> [FeedState] in
             let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds ORDER BY name")
             var states: [FeedState] = []
@@ -199,8 +199,8 @@ public final class StateStore: Sendable {
     }
 
     /// Saves `state`, replacing what was stored for its feed. The write is batched: it
-    /// reaches SQLite with the next ``commit(feed:items:alerts:now:)`` or
-    /// ``flushFeedStates()``. Losing it in a crash costs at most a full refetch.
+    /// reaches SQLite with the next ``commitStaged()`` (which every commit and
+    /// delivery runs). Losing it in a crash costs at most a full refetch.
     public func save(_ state: FeedState) throws(StoreError) {
         feedCache.withLock { cache in
             cache.states[state.name] = state
@@ -218,11 +218,6 @@ public final class StateStore: Sendable {
     /// How many saved feed states SQLite has not seen yet.
     public var pendingFeedStates: Int {
         feedCache.withLock { $0.dirty.count }
-    }
-
-    /// Writes every batched feed state, and every staged commit, in one transaction.
-    public func flushFeedStates() throws(StoreError) {
-        try commitStaged()
     }
 
     /// Writes the batched feed states inside the caller's transaction.
