@@ -70,8 +70,8 @@ public enum HTMLText {
                 if b == 0x26 {
                     guard let end = UnsafeBufferPointer(rebasing: bytes[i...]).firstIndex(of: 0x3B), end > 1, end <= 9 else { return nil }
                     let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<(i + end)]), as: UTF8.self)
-                    guard let value = simpleReferences[name], let scalar = Unicode.Scalar(value) else { return nil }
-                    out.append(contentsOf: String(Character(scalar)).utf8)
+                    guard let value = simpleReferences[name] else { return nil }
+                    FeedBytes.appendUTF8(value, to: &out)
                     i += end + 1
                     continue
                 }
@@ -233,8 +233,8 @@ public enum HTMLText {
         // without the byte-by-byte rewrite.
         let normal: Range<Int>? = text.withUTF8 { bytes in
             var lo = 0, hi = bytes.count
-            while lo < hi, bytes[lo] <= 0x20, asciiSpace(bytes[lo]) { lo += 1 }
-            while hi > lo, bytes[hi - 1] <= 0x20, asciiSpace(bytes[hi - 1]) { hi -= 1 }
+            while lo < hi, bytes[lo] <= 0x20, Unicode.Scalar(bytes[lo]).isWhitespaceFast { lo += 1 }
+            while hi > lo, bytes[hi - 1] <= 0x20, Unicode.Scalar(bytes[hi - 1]).isWhitespaceFast { hi -= 1 }
             return isNormalized(UnsafeBufferPointer(rebasing: bytes[lo..<hi])) ? lo..<hi : nil
         }
         guard let normal else { return collapse(text) }
@@ -244,10 +244,6 @@ public enum HTMLText {
         return String(text[utf8.index(utf8.startIndex, offsetBy: normal.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: normal.upperBound)])
     }
 
-    /// Space, tab, line feed, vertical tab, form feed, carriage return: what ``collapse(_:)``
-    /// drops around a text.
-    @inline(__always)
-    static func asciiSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// ``normalize(_:)`` the long way: every byte judged and copied.
     static func collapse(_ text: String) -> String {
