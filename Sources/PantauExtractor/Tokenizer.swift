@@ -15,13 +15,9 @@ public struct Tokenizer: Sendable {
             ranges.reserveCapacity(bytes.count / 6 + 1)
             let count = bytes.count
             var i = 0
-            while i < count {
-                // Skip to the next word, then to its end.
+            while let (start, first) = Self.nextWord(bytes, from: i) {
+                i = start + first
                 var width = 0
-                while i < count, !Self.isWord(bytes, at: i, width: &width) { i += width }
-                guard i < count else { break }
-                let start = i
-                i += width
                 while i < count, Self.isWord(bytes, at: i, width: &width) { i += width }
                 ranges.append(start..<i)
             }
@@ -40,11 +36,9 @@ public struct Tokenizer: Sendable {
         keys.reserveCapacity(bytes.count / 6 + 1)
         let count = bytes.count
         var i = 0
-        while i < count {
-            var width = 0
-            while i < count, !Self.isWord(bytes, at: i, width: &width) { i += width }
-            guard i < count else { break }
-            let start = i
+        var width = 0
+        while let (start, _) = Self.nextWord(bytes, from: i) {
+            i = start
             // Packed while the word is plain ASCII and short; otherwise only its end is sought.
             var a: UInt64 = 0, b: UInt64 = 0
             var packable = true
@@ -73,25 +67,16 @@ public struct Tokenizer: Sendable {
                 packable = false
             }
             while i < count {
+                guard Self.isWord(bytes, at: i, width: &width) else { break }
                 let byte = bytes[i]
-                let lower = Self.asciiWordFolded[Int(byte)]
-                if lower != 0 {
+                if byte < 0x80 {
+                    let lower = UInt64((byte &- 0x41) < 26 ? byte | 0x20 : byte)
                     let n = i - start
-                    if n < 8 {
-                        a |= UInt64(lower) << (8 * UInt64(n))
-                    } else if n < 16 {
-                        b |= UInt64(lower) << (8 * UInt64(n - 8))
-                    } else {
-                        packable = false
-                    }
-                    i += 1
-                } else if byte < 0x80 {
-                    break
+                    if n < 8 { a |= lower << (8 * UInt64(n)) } else if n < 16 { b |= lower << (8 * UInt64(n - 8)) } else { packable = false }
                 } else {
-                    guard Self.isWord(bytes, at: i, width: &width) else { break }
                     packable = false
-                    i += width
                 }
+                i += width
             }
             keys.append(packable ? PackedWord.packed(a, b, count: i - start)
                                  : otherKey(ranges.count, UnsafeBufferPointer(rebasing: bytes[start..<i])))
@@ -117,17 +102,20 @@ public struct Tokenizer: Sendable {
         return (length == 8 ? lowered : lowered & ((1 << (8 * UInt64(length))) &- 1), length)
     }
 
-    /// For each byte: its lowercase form if it is an ASCII letter or digit, else 0.
-    static let asciiWordFolded: [UInt8] = (0..<256).map { byte in
-        switch byte {
-        case 0x30...0x39, 0x61...0x7A: UInt8(byte)
-        case 0x41...0x5A: UInt8(byte | 0x20)
-        default: 0
-        }
-    }
-
     /// ASCII letters and digits, as bits: bytes 0–63 in `.0`, 64–127 in `.1`.
     static let asciiWordBits: (UInt64, UInt64) = (0x03FF_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+
+    /// Where the next word at or after `i` starts, and the byte width of its first
+    /// character; nil when none does.
+    @inline(__always)
+    static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> (start: Int, width: Int)? {
+        var i = i, width = 0
+        while i < bytes.count {
+            if isWord(bytes, at: i, width: &width) { return (i, width) }
+            i += width
+        }
+        return nil
+    }
 
     /// Whether the scalar at `offset` belongs inside a word; `width` gets its length in bytes
     /// (1 for an undecodable byte, which is not a word character).
