@@ -7,10 +7,8 @@ import PantauExtractor
 public enum RFC3339 {
     /// Formats `date`.
     public static func string(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let civil = CivilDate(daysSinceEpoch: days)
-        let time = seconds - days * 86_400
+        let civil = CivilDate(utc: date)
+        let time = Int(date.timeIntervalSince1970.rounded(.down)) - civil.daysSinceEpoch * 86_400
         guard (0...9999).contains(civil.year) else { return date.formatted(Date.ISO8601FormatStyle()) }
         return String(unsafeUninitializedCapacity: 20) { out in
             func put(_ value: Int, _ width: Int, at offset: Int) {
