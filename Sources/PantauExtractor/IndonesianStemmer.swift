@@ -90,7 +90,7 @@ public struct IndonesianStemmer: Sendable {
         func isVowel(_ i: Int) -> Bool { i < s.count && "aiueo".utf8.contains(s[i]) }
         func next(_ i: Int, in set: String) -> Bool { i < s.count && set.utf8.contains(s[i]) }
 
-        for head: StaticString in ["me", "pe"] {
+        for (head, isPe): (StaticString, Bool) in [("me", false), ("pe", true)] {
             guard has(head) else { continue }
             if has(head, "mper") { out.append(rest(6)) }                                   // memper-, pemper-
             if has(head, "nge") && s.count <= 8 { out.append(rest(5)) }                   // mengebom
@@ -108,7 +108,7 @@ public struct IndonesianStemmer: Sendable {
                 if isVowel(3) { out.append([0x74] + rest(3)); out.append([0x6E] + rest(3)) } // menempatkan → tempat
             }
             if next(2, in: "lrwymn") { out.append(rest(2)) }                               // melatih, menyatakan → nyata
-            if head.utf8Start[0] == 0x70 {                                                // pe-
+            if isPe {
                 if has("per") { out.append(rest(3)) }                                      // pertahanan → tahan
                 if next(2, in: "bcdfghjkpqstvxz") { out.append(rest(2)) }                  // petugas → tugas
             }
