@@ -6,11 +6,11 @@ import PantauWatch
 
 /// Runs the extractor and the watch lists on feed items and builds alert records. Pure: the
 /// time is passed in.
-public struct AlertBuilder: Sendable {
+public final class AlertBuilder: Sendable {
     /// The shared extractor.
-    public var extractor: Extractor
+    public let extractor: Extractor
     /// The compiled watch lists.
-    public var matcher: WatchMatcher
+    public let matcher: WatchMatcher
 
     /// Creates a builder.
     public init(extractor: Extractor = Extractor(), matcher: WatchMatcher) {
@@ -20,7 +20,7 @@ public struct AlertBuilder: Sendable {
 
     /// Creates a builder for `watches`: the extractor's lexicon gains every list's `roots`,
     /// and the phrases are stemmed with that same morphology.
-    public init(watches: [WatchDefinition]) {
+    public convenience init(watches: [WatchDefinition]) {
         let extractor = Extractor(extraRoots: watches.flatMap(\.roots))
         self.init(extractor: extractor, matcher: WatchMatcher(watches: watches, morphology: extractor.morphology))
     }

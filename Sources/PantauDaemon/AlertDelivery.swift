@@ -2,48 +2,94 @@ import Logging
 import PantauStore
 import Synchronization
 
-/// Moves alerts from the outbox to the alerts log: write, fsync, then mark delivered.
+/// Moves alerts to the alerts log, exactly once.
 ///
-/// If Pantau dies between the fsync and the mark, the next start finds those alerts still
-/// pending; on the first delivery after start their ids are looked up in the log's tail,
-/// so they are not written twice. Calls are serialised: one delivery at a time.
+/// The usual way is direct: when the store commits a batch of feeds, their alerts are
+/// appended and fsynced first, and the log's new position is stored with the items' seen
+/// marks. A crash between the two leaves lines past the stored position; at the next start
+/// their ids are read back (``unconfirmed``), and when re-polling the unmarked items raises
+/// them again they are not written twice.
+///
+/// When the log cannot be written (or older alerts still wait), alerts go to the outbox
+/// instead, and ``deliverPending()`` moves them: write, fsync, then mark delivered. If
+/// Pantau dies between the fsync and the mark, the next start finds them still pending; on
+/// the first delivery after start their ids are looked up in the log's tail, so they are
+/// not written twice. Calls are serialised: one delivery at a time.
 public final class AlertDelivery: Sendable {
     let store: StateStore
     let log: AlertLogFile
     let logger: Logger
     /// True until the first delivery has checked the log's tail for crash leftovers.
     let needsTailCheck = Mutex(true)
+    /// Ids of the alerts in the log past the position the store recorded last, as found at
+    /// start: appended just before a crash, ahead of the marks of the items that raised them.
+    let unconfirmed: Unconfirmed
 
-    /// Creates a delivery from `store`'s outbox to `log`.
+    /// Ids not to write again, each dropped once it has been skipped.
+    final class Unconfirmed: Sendable {
+        let ids: Mutex<Set<String>>
+
+        init(_ ids: Set<String>) { self.ids = Mutex(ids) }
+
+        /// `alerts` without those already in the log.
+        func dropping<T>(_ alerts: [T], id: (T) -> String) -> [T] {
+            let keys = alerts.map(id)
+            let skipped = ids.withLock { ids -> Set<String> in
+                ids.isEmpty ? [] : Set(keys.filter { ids.remove($0) != nil })
+            }
+            return skipped.isEmpty ? alerts : alerts.filter { !skipped.contains(id($0)) }
+        }
+    }
+
+    /// Creates a delivery from `store` to `log`, and has the store deliver directly.
     public init(store: StateStore, log: AlertLogFile, logger: Logger) {
         self.store = store
         self.log = log
         self.logger = logger
+        let recorded = ((try? store.meta(StateStore.logPositionKey)) ?? nil).flatMap(AlertLogFile.Position.init)
+        let unconfirmed = Unconfirmed(recorded.map { Self.alertIDs(in: log.text(after: $0)) } ?? [])
+        self.unconfirmed = unconfirmed
+        store.deliverDirectly { alerts in
+            let lines = unconfirmed.dropping(alerts, id: \.id).map(\.record)
+            return (lines.isEmpty ? try log.position() : try log.append(lines)).description
+        }
+    }
+
+    /// The `alert_id` of every line of `text` (JSON Lines as Pantau writes them).
+    static func alertIDs(in text: String) -> Set<String> {
+        var ids = Set<String>()
+        let key = "\"alert_id\":\""
+        for line in text.split(separator: "\n") {
+            guard let start = line.firstRange(of: key)?.upperBound, let end = line[start...].firstIndex(of: "\"") else { continue }
+            ids.insert(String(line[start..<end]))
+        }
+        return ids
     }
 
     /// Writes every pending alert; returns how many lines were appended.
     @discardableResult
     public func deliverPending() throws -> Int {
         try needsTailCheck.withLock { needsTailCheck in
-            // Staged commits first: their alerts reach the outbox, and their items count as
-            // seen, before anything is read from it.
+            // Staged commits first: their alerts reach the log or the outbox, and their items
+            // count as seen, before anything is read from it.
             try store.commitStaged()
             var written = 0
             while true {
                 let pending = try store.pendingAlerts(limit: 500)
                 guard let last = pending.last else { return written }
-                var lines = pending.map(\.record)
+                var entries = unconfirmed.dropping(pending, id: \.alertID)
                 if needsTailCheck {
                     let tail = log.tail()
-                    lines = pending.filter { !tail.contains("\"alert_id\":\"\($0.alertID)\"") }.map(\.record)
-                    if lines.count < pending.count {
-                        logger.notice("alerts already in the log after a crash were not written again", metadata: ["count": "\(pending.count - lines.count)"])
+                    let count = entries.count
+                    entries = entries.filter { !tail.contains("\"alert_id\":\"\($0.alertID)\"") }
+                    if entries.count < count {
+                        logger.notice("alerts already in the log after a crash were not written again", metadata: ["count": "\(count - entries.count)"])
                     }
                 }
-                if !lines.isEmpty { try log.append(lines) }
-                try store.markDelivered(through: last.sequence)
+                let position = entries.isEmpty ? try log.position() : try log.append(entries.map(\.record))
+                try store.markDelivered(through: last.sequence, logPosition: position.description)
                 needsTailCheck = false
-                written += lines.count
+                written += entries.count
             }
         }
     }

@@ -63,21 +63,94 @@ public final class AlertLogFile: Sendable {
     }
 
     /// Appends `lines` (each without a newline) with as few writes as their size allows
-    /// (whole lines, up to 1 MiB per `write(2)`), then fsyncs. A crash mid-write leaves at
-    /// most a torn last line, which ``init(path:)`` cuts off.
-    public func append(_ lines: [String]) throws(AlertLogError) {
-        try descriptor.withLock { fd throws(AlertLogError) in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(min(lines.reduce(0) { $0 + $1.utf8.count + 1 }, Self.writeChunk + 4096))
-            for (i, line) in lines.enumerated() {
-                buffer.append(contentsOf: line.utf8)
-                buffer.append(UInt8(ascii: "\n"))
-                if buffer.count >= Self.writeChunk || i == lines.count - 1 {
-                    try writeAll(buffer, to: fd)
-                    buffer.removeAll(keepingCapacity: true)
+    /// (whole lines, up to 1 MiB per `write(2)`), then fsyncs, and returns where the log
+    /// ends now. A failed write is cut back off, so lines are never left half-appended; a
+    /// crash mid-write leaves at most a torn last line, which ``init(path:)`` cuts off.
+    @discardableResult
+    public func append(_ lines: [String]) throws(AlertLogError) -> Position {
+        try descriptor.withLock { fd throws(AlertLogError) -> Position in
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+            let before = info.st_size
+            do throws(AlertLogError) {
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(min(lines.reduce(0) { $0 + $1.utf8.count + 1 }, Self.writeChunk + 4096))
+                for (i, line) in lines.enumerated() {
+                    buffer.append(contentsOf: line.utf8)
+                    buffer.append(UInt8(ascii: "\n"))
+                    if buffer.count >= Self.writeChunk || i == lines.count - 1 {
+                        try writeAll(buffer, to: fd)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
                 }
+                guard fsync(fd) == 0 else { throw AlertLogError(path: path, operation: "syncing", errno: errno) }
+            } catch {
+                if (info.st_mode & S_IFMT) == S_IFREG { _ = ftruncate(fd, before) }
+                throw error
             }
-            guard fsync(fd) == 0 else { throw AlertLogError(path: path, operation: "syncing", errno: errno) }
+            guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+            return Position(info)
+        }
+    }
+
+    /// Where the log ends now.
+    public func position() throws(AlertLogError) -> Position {
+        try descriptor.withLock { fd throws(AlertLogError) -> Position in
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+            return Position(info)
+        }
+    }
+
+    /// A point in one log file: the file (device and inode, so a rotated log is told apart)
+    /// and a byte offset. Stored as text, `device:inode:offset`.
+    public struct Position: Sendable, Equatable, CustomStringConvertible {
+        /// The file's device.
+        public var device: UInt64
+        /// The file's inode.
+        public var inode: UInt64
+        /// Bytes from the start of the file.
+        public var offset: Int64
+
+        /// Creates a position.
+        public init(device: UInt64, inode: UInt64, offset: Int64) {
+            self.device = device
+            self.inode = inode
+            self.offset = offset
+        }
+
+        init(_ info: stat) {
+            self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), offset: Int64(info.st_size))
+        }
+
+        /// Reads the text form; nil when it is not one.
+        public init?(_ text: String) {
+            let parts = text.split(separator: ":")
+            guard parts.count == 3, let device = UInt64(parts[0]), let inode = UInt64(parts[1]), let offset = Int64(parts[2]) else { return nil }
+            self.init(device: device, inode: inode, offset: offset)
+        }
+
+        /// `device:inode:offset`.
+        public var description: String { "\(device):\(inode):\(offset)" }
+    }
+
+    /// The bytes of the log after `position`, when the log is still that file, a regular
+    /// file, and longer: what was appended after the last recorded commit.
+    public func text(after position: Position) -> String {
+        descriptor.withLock { fd -> String in
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return "" }
+            let now = Position(info)
+            guard now.device == position.device, now.inode == position.inode, now.offset > position.offset else { return "" }
+            var bytes = [UInt8](repeating: 0, count: Int(now.offset - position.offset))
+            var done = 0
+            while done < bytes.count {
+                let n = bytes[done...].withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(position.offset) + off_t(done)) }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            return String(decoding: bytes[..<done], as: UTF8.self)
         }
     }
 

@@ -6,11 +6,25 @@
 /// single letter (`U.S.`) is not a boundary.
 public struct SentenceSplitter: Sendable {
     /// Abbreviations (folded, without the period) that do not end a sentence.
-    public var abbreviations: Set<String>
+    public var abbreviations: Set<String> { didSet { packedAbbreviations = Self.packed(abbreviations) } }
+    /// The ASCII abbreviations of up to eight bytes, packed (``packed(_:)``) and sorted: the
+    /// common case is looked up without building a `String`.
+    private var packedAbbreviations: [UInt64]
 
     /// Creates a splitter with the default Indonesian and English abbreviations.
     public init(abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
         self.abbreviations = abbreviations
+        packedAbbreviations = Self.packed(abbreviations)
+    }
+
+    /// The ASCII words of `words` of up to eight bytes, each packed into an integer (first
+    /// byte lowest), sorted.
+    static func packed(_ words: Set<String>) -> [UInt64] {
+        words.compactMap { word -> UInt64? in
+            let bytes = Array(word.utf8)
+            guard bytes.count <= 8, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }.sorted()
     }
 
     /// Abbreviations common in Indonesian and English news.
@@ -173,6 +187,24 @@ public struct SentenceSplitter: Sendable {
         if letters == 1 {
             if let (scalar, _) = Self.scalar(bytes, at: s), scalar.properties.isUppercase { return true }
             if s >= 2, bytes[s - 1] == 0x2E { return true }
+        }
+        // An ASCII word folds to its lowercase form: pack it and search the packed list.
+        if period - s <= 8 {
+            var key: UInt64 = 0
+            var high: UInt8 = 0
+            for k in s..<period {
+                let b = bytes[k]
+                high |= b
+                key |= UInt64((b &- 0x41) < 26 ? b | 0x20 : b) << (8 * UInt64(k - s))
+            }
+            if high < 0x80 {
+                var lo = 0, hi = packedAbbreviations.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if packedAbbreviations[mid] < key { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < packedAbbreviations.count && packedAbbreviations[lo] == key
+            }
         }
         return abbreviations.contains(TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[s..<period])))
     }

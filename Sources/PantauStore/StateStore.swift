@@ -28,6 +28,9 @@ public final class StateStore: Sendable {
     }
 
     let staged = Mutex(Staging())
+    /// Set by the alert delivery: writes staged alerts to their log before the marks that
+    /// raised them commit (see ``deliverDirectly(_:)``).
+    let direct = Mutex<DirectDelivery?>(nil)
     /// Idle read-only connections for ``unseen(feed:ids:)``: in WAL mode a reader never waits
     /// for the writer, so a worker checking its items does not queue behind another's commit.
     let readers = Mutex<[SQLiteDatabase]>([])
@@ -302,6 +305,10 @@ public final class StateStore: Sendable {
 
     /// Writes every staged commit and every batched feed state in one transaction. On
     /// failure nothing is lost: they stay queued for the next call.
+    ///
+    /// With a direct delivery set (``deliverDirectly(_:)``) and nothing older waiting in the
+    /// outbox, the batch's alerts go to the log first and only the log's position is stored
+    /// with the marks; if the log cannot be written they go to the outbox as before.
     public func commitStaged() throws(StoreError) {
         try database.withLock { db throws(StoreError) in
             // Taken under the database lock: commits reach SQLite in the order they were staged.
@@ -311,14 +318,23 @@ public final class StateStore: Sendable {
                 return staged.writing
             }
             let dirty = feedCache.withLock { $0.dirty }
+            var position: String?
+            if let deliver = direct.withLock({ $0 }), batch.contains(where: { !$0.alerts.isEmpty }), try outboxIsEmpty(db) {
+                // A failure here leaves the alerts to the outbox, whose delivery retries and reports it.
+                position = try? deliver(batch.flatMap(\.alerts))
+            }
             do throws(StoreError) {
                 try db.transaction { () throws(StoreError) in
                     try writeDirtyStates(db)
-                    try write(batch, db)
+                    try write(batch, db, queueAlerts: position == nil)
+                    if let position { try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(Self.logPositionKey), .text(position)).run() }
                 }
                 staged.withLock { $0.writing.removeAll() }
             } catch {
                 staged.withLock { staged in
+                    // Alerts already in the log are not queued again: the marks go with the
+                    // next batch, and a crash before then is covered by the stored position.
+                    if position != nil { for i in staged.writing.indices { staged.writing[i].alerts = [] } }
                     staged.queued.insert(contentsOf: staged.writing, at: 0)
                     staged.writing.removeAll()
                 }
@@ -328,7 +344,27 @@ public final class StateStore: Sendable {
         }
     }
 
-    func write(_ batch: [StagedCommit], _ db: SQLiteDatabase) throws(StoreError) {
+    /// Writes alerts somewhere durable before their marks commit, in order, and returns the
+    /// destination's position after them (stored with the marks under ``logPositionKey``);
+    /// throws when it cannot, and the alerts go to the outbox instead.
+    public typealias DirectDelivery = @Sendable (_ alerts: [(id: String, record: String)]) throws -> String
+
+    /// Meta key of the alerts log's position as of the last commit that delivered directly
+    /// or marked outbox alerts delivered.
+    public static let logPositionKey = "alerts_log_position"
+
+    /// Sends staged alerts straight to the log from now on (nil: through the outbox only).
+    public func deliverDirectly(_ deliver: DirectDelivery?) {
+        direct.withLock { $0 = deliver }
+    }
+
+    func outboxIsEmpty(_ db: SQLiteDatabase) throws(StoreError) -> Bool {
+        let statement = try db.cached("SELECT EXISTS(SELECT 1 FROM outbox)")
+        defer { statement.reset() }
+        return try !statement.step() || statement.int(0) == 0
+    }
+
+    func write(_ batch: [StagedCommit], _ db: SQLiteDatabase, queueAlerts: Bool = true) throws(StoreError) {
         guard !batch.isEmpty else { return }
         let markSeen = try db.cached("INSERT OR IGNORE INTO seen(feed, item_id, first_seen) VALUES(?, ?, ?)")
         let queue = try db.cached("INSERT OR IGNORE INTO outbox(alert_id, created, record) VALUES(?, ?, ?)")
@@ -337,7 +373,7 @@ public final class StateStore: Sendable {
             for item in commit.items {
                 try markSeen.bind(.text(commit.feed), .text(item), .double(now)).run()
             }
-            for alert in commit.alerts {
+            for alert in commit.alerts where queueAlerts {
                 try queue.bind(.text(alert.id), .double(now), .text(alert.record)).run()
             }
             if !commit.sinkJobs.isEmpty {
@@ -446,9 +482,13 @@ public final class StateStore: Sendable {
     /// Drops every outbox entry up to and including `sequence`: the alerts log has them now.
     /// (Kept, they doubled the log inside the state file for ever, and marking them rewrote
     /// every page that held one.) Sequence numbers are never reused (`AUTOINCREMENT`).
-    public func markDelivered(through sequence: Int64) throws(StoreError) {
+    /// `logPosition`, when given, is stored with it (``logPositionKey``).
+    public func markDelivered(through sequence: Int64, logPosition: String? = nil) throws(StoreError) {
         try database.withLock { db throws(StoreError) in
-            try db.cached("DELETE FROM outbox WHERE seq <= ?").bind(.int(sequence)).run()
+            try db.transaction { () throws(StoreError) in
+                try db.cached("DELETE FROM outbox WHERE seq <= ?").bind(.int(sequence)).run()
+                if let logPosition { try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(Self.logPositionKey), .text(logPosition)).run() }
+            }
         }
     }
 

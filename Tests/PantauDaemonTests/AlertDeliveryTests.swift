@@ -29,6 +29,59 @@ import Testing
         #expect(try delivery.deliverPending() == 0)
     }
 
+    var quiet: Logger { Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }) }
+
+    @Test func alertsGoStraightToTheLogWithTheirMarks() throws {
+        let store = try StateStore(directory: directory)
+        let log = try AlertLogFile(path: directory + "/alerts.jsonl")
+        let delivery = AlertDelivery(store: store, log: log, logger: quiet)
+        store.stage(StagedCommit(feed: "f", items: ["1"], alerts: [("a1", "{\"alert_id\":\"a1\"}")]))
+        store.stage(StagedCommit(feed: "g", items: ["2"], alerts: [("a2", "{\"alert_id\":\"a2\"}")]))
+        try store.commitStaged()
+        #expect(try String(contentsOfFile: log.path, encoding: .utf8) == "{\"alert_id\":\"a1\"}\n{\"alert_id\":\"a2\"}\n")
+        // Nothing went through the outbox; the stored position is the log's end.
+        #expect(try store.pendingCount() == 0)
+        #expect(try store.meta(StateStore.logPositionKey) == log.position().description)
+        #expect(try log.position().offset == 36)
+        #expect(try store.unseen(feed: "f", ids: ["1", "3"]) == ["3"])
+        #expect(try delivery.deliverPending() == 0)
+    }
+
+    @Test func linesWrittenBeforeACrashAreNotWrittenAgainWhenTheirItemsComeBack() throws {
+        let store = try StateStore(directory: directory)
+        let log = try AlertLogFile(path: directory + "/alerts.jsonl")
+        _ = AlertDelivery(store: store, log: log, logger: quiet)
+        try store.commit(feed: "f", items: ["1"], alerts: [("a1", "{\"alert_id\":\"a1\"}")])
+        // Crash window: a batch reached the log, its marks never committed.
+        try log.append(["{\"alert_id\":\"a2\",\"x\":1}", "{\"alert_id\":\"a3\"}"])
+        // Restart: re-polling raises a2 and a3 again, with a4 that is new.
+        let restarted = AlertDelivery(store: store, log: log, logger: quiet)
+        try store.commit(feed: "f", items: ["2", "3", "4"], alerts: [("a2", "{\"alert_id\":\"a2\",\"x\":1}"), ("a3", "{\"alert_id\":\"a3\"}"), ("a4", "{\"alert_id\":\"a4\"}")])
+        let lines = try String(contentsOfFile: log.path, encoding: .utf8).split(separator: "\n")
+        #expect(lines == ["{\"alert_id\":\"a1\"}", "{\"alert_id\":\"a2\",\"x\":1}", "{\"alert_id\":\"a3\"}", "{\"alert_id\":\"a4\"}"])
+        #expect(try store.pendingCount() == 0)
+        #expect(try restarted.deliverPending() == 0)
+    }
+
+    @Test func aLogThatCannotBeWrittenLeavesAlertsInTheOutboxInOrder() throws {
+        let store = try StateStore(directory: directory)
+        // Writes to /dev/full fail with ENOSPC.
+        let full = try AlertLogFile(path: "/dev/full")
+        _ = AlertDelivery(store: store, log: full, logger: quiet)
+        try store.commit(feed: "f", items: ["1"], alerts: [("a1", "{\"alert_id\":\"a1\"}")])
+        #expect(try store.pendingCount() == 1)
+        #expect(try store.unseen(feed: "f", ids: ["1"]).isEmpty)
+        // The log works again: older alerts first, then the new ones, each once.
+        let log = try AlertLogFile(path: directory + "/alerts.jsonl")
+        let delivery = AlertDelivery(store: store, log: log, logger: quiet)
+        try store.commit(feed: "f", items: ["2"], alerts: [("a2", "{\"alert_id\":\"a2\"}")])
+        #expect(try store.pendingCount() == 2)
+        #expect(try delivery.deliverPending() == 2)
+        try store.commit(feed: "f", items: ["3"], alerts: [("a3", "{\"alert_id\":\"a3\"}")])
+        #expect(try String(contentsOfFile: log.path, encoding: .utf8) == "{\"alert_id\":\"a1\"}\n{\"alert_id\":\"a2\"}\n{\"alert_id\":\"a3\"}\n")
+        #expect(try store.pendingCount() == 0)
+    }
+
     @Test func unopenableLogNamesThePath() throws {
         try FileManager.default.createDirectory(atPath: directory + "/dir.jsonl", withIntermediateDirectories: true)
         #expect { try AlertLogFile(path: directory + "/dir.jsonl") } throws: { "\($0)".contains(directory + "/dir.jsonl") }

@@ -89,6 +89,17 @@ import Testing
         #expect(sentences.map(\.text) == ["Kantor di Jl. Sudirman No. 5 dijaga ketat.", "The U.S. Army said so.", "Dr. Lee agreed."])
     }
 
+    @Test func customAbbreviationsAreHonouredAfterChanges() {
+        var custom = SentenceSplitter(abbreviations: ["kpt", "prib"])  // folded: "přib." matches "prib"
+        #expect(custom.split("Ia Kpt. Budi. Lalu přib. Dua.").map(\.text) == ["Ia Kpt. Budi.", "Lalu přib. Dua."])
+        #expect(custom.split("Ia KPT. Budi.").count == 1)
+        #expect(custom.split("Ia Dr. Budi.").count == 2)
+        custom.abbreviations.insert("dr")
+        custom.abbreviations.remove("kpt")
+        #expect(custom.split("Ia Dr. Budi.").count == 1)
+        #expect(custom.split("Ia Kpt. Budi.").count == 2)
+    }
+
     @Test(arguments: [
         ("JAKARTA – Korea Utara mengirim pasukan ke Rusia.", "JAKARTA –"),
         ("BRUSSELS (Reuters) — NATO said on Wednesday it had evidence.", "BRUSSELS (Reuters) —"),
