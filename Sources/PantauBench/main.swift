@@ -7,6 +7,7 @@ import Foundation
 import PantauExtractor
 import PantauFeeds
 import PantauWatch
+import Synchronization
 
 let args = CommandLine.arguments
 
@@ -166,23 +167,34 @@ let extractor = Extractor()
 let matcher = WatchMatcher(watches: watches, morphology: extractor.morphology)
 let compileSeconds = Date().timeIntervalSince(compileStart)
 
+// THREADS=2 runs two threads on alternate items, sharing one extractor (as the daemon's
+// workers do); SEPARATE=1 gives each thread its own (no shared word memo).
+let environment = ProcessInfo.processInfo.environment
+let threads = max(1, Int(environment["THREADS"] ?? "1") ?? 1)
+let extractors = environment["SEPARATE"] == nil ? Array(repeating: extractor, count: threads) : (0..<threads).map { _ in Extractor() }
 var times: [Double] = []
 var alerts = 0, tokens = 0, events = 0, entities = 0
 for _ in 0..<runs {
-    alerts = 0; tokens = 0; events = 0; entities = 0
+    let counts = Mutex((alerts: 0, tokens: 0, events: 0, entities: 0))
     let start = Date()
-    for line in lines {
-        let analysed = extractor.analyse(line)
-        tokens += analysed.tokens.count
-        let matches = matcher.match(analysed)
-        if !matches.isEmpty { alerts += 1 }
-        if mode == "full" || (mode == "daemon" && !matches.isEmpty) {
-            let x = extractor.recognize(in: analysed)
-            events += x.events.count
-            entities += x.entities.count
+    DispatchQueue.concurrentPerform(iterations: threads) { thread in
+        let extractor = extractors[thread]
+        var c = (alerts: 0, tokens: 0, events: 0, entities: 0)
+        for line in stride(from: thread, to: lines.count, by: threads).lazy.map({ lines[$0] }) {
+            let analysed = extractor.analyse(line)
+            c.tokens += analysed.tokens.count
+            let matches = matcher.match(analysed)
+            if !matches.isEmpty { c.alerts += 1 }
+            if mode == "full" || (mode == "daemon" && !matches.isEmpty) {
+                let x = extractor.recognize(in: analysed)
+                c.events += x.events.count
+                c.entities += x.entities.count
+            }
         }
+        counts.withLock { $0 = ($0.alerts + c.alerts, $0.tokens + c.tokens, $0.events + c.events, $0.entities + c.entities) }
     }
     times.append(Date().timeIntervalSince(start))
+    (alerts, tokens, events, entities) = counts.withLock { $0 }
 }
 times.sort()
 let median = times[times.count / 2]
