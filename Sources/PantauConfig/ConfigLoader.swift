@@ -56,7 +56,7 @@ public struct ConfigLoader: Sendable {
         if let table = reader.table(document.table, "daemon", in: "") {
             reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes",
                                                                "fetch_timeout", "connect_timeout", "max_per_host", "low_speed_limit", "low_speed_time",
-                                                               "user_agent_contact", "story_window"])
+                                                               "user_agent_contact", "story_window", "seen_retention"])
             if let v = reader.string(table, "state_dir", in: "daemon") { daemon.stateDirectory = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.string(table, "alerts_log", in: "daemon") { daemon.alertsLog = Self.absolute(v, relativeTo: baseDirectory) }
             if let v = reader.duration(table, "poll_interval", in: "daemon") { daemon.pollInterval = v }
@@ -70,6 +70,13 @@ public struct ConfigLoader: Sendable {
             if let v = reader.duration(table, "low_speed_time", in: "daemon") { daemon.lowSpeedTime = v }
             if let v = reader.string(table, "user_agent_contact", in: "daemon") { daemon.userAgentContact = v }
             if let v = reader.duration(table, "story_window", in: "daemon") { daemon.storyWindow = v }
+            if let v = reader.duration(table, "seen_retention", in: "daemon") {
+                if v < 86_400 {
+                    reader.problem("daemon", "seen_retention", "seen_retention must be at least 1d: a shorter memory would alert again on items a feed shows for a day or two")
+                } else {
+                    daemon.seenRetention = v
+                }
+            }
         }
 
         let feeds = readFeeds(document.table, reader: &reader, daemon: daemon, baseDirectory: baseDirectory)

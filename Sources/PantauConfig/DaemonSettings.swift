@@ -27,6 +27,10 @@ public struct DaemonSettings: Sendable, Hashable {
     public var userAgentContact: String?
     /// Seconds a story stays open to further reports (`story_window`, default 72 hours).
     public var storyWindow: Double = 72 * 3600
+    /// Seconds an item id is remembered after it was first seen, once its feed no longer
+    /// lists it (`seen_retention`, default 90 days): older ids are forgotten, so the state
+    /// does not grow for ever. An id the feed still lists is always kept.
+    public var seenRetention: Double = 90 * 86_400
 
     /// Creates settings with the packaged defaults.
     public init(stateDirectory: String = "/var/lib/pantau", alertsLog: String = "/var/log/pantau/alerts.jsonl",

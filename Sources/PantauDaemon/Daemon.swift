@@ -52,8 +52,10 @@ public final class Daemon: Sendable {
     func pipeline(for configuration: PantauConfiguration, parsing: Bool = true) -> FeedPipeline {
         stories.setWindow(configuration.daemon.storyWindow)
         sinks.configure(configuration.watches)
-        return FeedPipeline(store: store, watches: configuration.watches, delivery: delivery, logger: logger, stories: stories,
-                            parsing: parsing)
+        var pipeline = FeedPipeline(store: store, watches: configuration.watches, delivery: delivery, logger: logger, stories: stories,
+                                    parsing: parsing)
+        pipeline.seenRetention = configuration.daemon.seenRetention
+        return pipeline
     }
 
     /// Polls feeds: each once when `once` is true, else at their intervals until ``stop()``.

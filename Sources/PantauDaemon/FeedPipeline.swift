@@ -27,6 +27,11 @@ public struct FeedPipeline: Sendable {
     /// False in the fetch-only benchmark mode: responses are classified and validators
     /// kept, but bodies are not parsed and no item is recorded.
     public var parsing = true
+    /// Seconds a seen id is kept once its feed no longer lists it (`seen_retention`); each
+    /// feed forgets older ones at most once per ``pruneEvery``, on a poll that parsed it.
+    public var seenRetention: Double = 90 * 86_400
+    /// How often a feed's old seen ids are looked for.
+    static let pruneEvery: Double = 86_400
 
     var builder: AlertBuilder { builderSource.value }
 
@@ -97,7 +102,11 @@ public struct FeedPipeline: Sendable {
                 newValidators = validators
             case .content(let validators):
                 do {
-                    let (items, newItems, alerts, hint) = try ingest(feed: feed, response: response, now: now)
+                    // The first parsed poll starts the clock; a day later, ids the feed no
+                    // longer lists and first seen before the retention go with its commit.
+                    let pruneDue = state.seenPruned.map { now.timeIntervalSince($0) >= Self.pruneEvery } ?? false
+                    let (items, newItems, alerts, hint) = try ingest(feed: feed, response: response, now: now, pruneSeen: pruneDue)
+                    if pruneDue || state.seenPruned == nil { state.seenPruned = now }
                     report.items = items
                     report.newItems = newItems
                     report.alerts = alerts
@@ -166,7 +175,7 @@ public struct FeedPipeline: Sendable {
 
     /// Parses the body, keeps unseen items, raises alerts and commits. Returns
     /// (items, new items, alerts, polling hint).
-    func ingest(feed: FeedConfig, response: FetchResponse, now: Date) throws -> (Int, Int, Int, PollHint) {
+    func ingest(feed: FeedConfig, response: FetchResponse, now: Date, pruneSeen: Bool = false) throws -> (Int, Int, Int, PollHint) {
         let parsed: Feed
         do {
             // file:// feeds have no meaningful base for relative links beyond their own path,
@@ -204,7 +213,8 @@ public struct FeedPipeline: Sendable {
         }
         // Written with other feeds' results by the next delivery or flush (see
         // ``StateStore/stage(_:)``); delivery writes them before it reads the outbox.
-        store.stage(StagedCommit(feed: feed.name, items: unseen, alerts: alerts, sinkJobs: sinkJobs, now: now))
+        let prune = pruneSeen ? (keep: parsed.items.map(\.id), firstSeenBefore: now.addingTimeInterval(-seenRetention)) : nil
+        store.stage(StagedCommit(feed: feed.name, items: unseen, alerts: alerts, sinkJobs: sinkJobs, now: now, prune: prune))
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
         return (parsed.items.count, newItems.count, alerts.count, hint)
     }

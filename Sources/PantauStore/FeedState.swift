@@ -27,12 +27,16 @@ public struct FeedState: Sendable, Equatable {
     public var permanentRedirects: Int
     /// When the running daemon will poll the feed next (for `pantau status`).
     public var nextPoll: Date?
+    /// When ids the feed no longer lists were last forgotten (see ``StagedCommit/prune``);
+    /// nil until the feed's first successful poll starts the clock.
+    public var seenPruned: Date?
 
     /// Creates a feed state.
     public init(name: String, url: String, etag: String? = nil, lastModified: String? = nil, lastStatus: Int? = nil,
                 lastError: String? = nil, lastPoll: Date? = nil, lastSuccess: Date? = nil, consecutiveErrors: Int = 0,
-                movedTo: String? = nil, permanentRedirects: Int = 0, nextPoll: Date? = nil) {
+                movedTo: String? = nil, permanentRedirects: Int = 0, nextPoll: Date? = nil, seenPruned: Date? = nil) {
         self.nextPoll = nextPoll
+        self.seenPruned = seenPruned
         self.movedTo = movedTo
         self.permanentRedirects = permanentRedirects
         self.name = name

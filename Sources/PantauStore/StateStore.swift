@@ -45,7 +45,7 @@ public final class StateStore: Sendable {
     public static let redirectsBeforeMove = 3
 
     /// Columns added after schema version 1, with their types.
-    static let addedFeedColumns = [("next_poll", "REAL"), ("moved_to", "TEXT"), ("redirect_count", "INTEGER NOT NULL DEFAULT 0")]
+    static let addedFeedColumns = [("next_poll", "REAL"), ("moved_to", "TEXT"), ("redirect_count", "INTEGER NOT NULL DEFAULT 0"), ("seen_pruned", "REAL")]
 
     /// Opens (creating if needed) `state.sqlite` in `directory`, creating the directory too.
     public convenience init(directory: String) throws(StoreError) {
@@ -92,7 +92,7 @@ public final class StateStore: Sendable {
         // Every feed state is read once here: afterwards the cache is the whole truth and
         // polling a feed never waits for SQLite to learn what it already knows.
         var states: [String: FeedState] = [:]
-        let all = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds")
+        let all = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll, seen_pruned FROM feeds")
         while try all.step() {
             let state = Self.feedState(from: all)
             states[state.name] = state
@@ -183,7 +183,7 @@ public final class StateStore: Sendable {
     public func allFeedStates() throws(StoreError) -> [FeedState] {
         try commitStaged()
         return try database.withLock { db throws(StoreError) -> [FeedState] in
-            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll FROM feeds ORDER BY name")
+            let statement = try db.prepare("SELECT name, url, etag, last_modified, last_status, last_error, last_poll, last_success, consecutive_errors, moved_to, redirect_count, next_poll, seen_pruned FROM feeds ORDER BY name")
             var states: [FeedState] = []
             while try statement.step() { states.append(Self.feedState(from: statement)) }
             return states
@@ -197,7 +197,8 @@ public final class StateStore: Sendable {
             lastPoll: s.double(6).map(Date.init(timeIntervalSince1970:)),
             lastSuccess: s.double(7).map(Date.init(timeIntervalSince1970:)),
             consecutiveErrors: Int(s.int(8)), movedTo: s.text(9), permanentRedirects: Int(s.int(10)),
-            nextPoll: s.double(11).map(Date.init(timeIntervalSince1970:))
+            nextPoll: s.double(11).map(Date.init(timeIntervalSince1970:)),
+            seenPruned: s.double(12).map(Date.init(timeIntervalSince1970:))
         )
     }
 
@@ -232,8 +233,8 @@ public final class StateStore: Sendable {
         guard !states.isEmpty else { return }
         let statement = try db.cached("""
             INSERT OR REPLACE INTO feeds(name, url, etag, last_modified, last_status, last_error, last_poll, last_success,
-                consecutive_errors, moved_to, redirect_count, next_poll)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                consecutive_errors, moved_to, redirect_count, next_poll, seen_pruned)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for state in states {
             try statement.bind(
@@ -242,7 +243,8 @@ public final class StateStore: Sendable {
                 state.lastPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
                 state.lastSuccess.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
                 .int(Int64(state.consecutiveErrors)), .text(state.movedTo), .int(Int64(state.permanentRedirects)),
-                state.nextPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil)
+                state.nextPoll.map { .double($0.timeIntervalSince1970) } ?? .text(nil),
+                state.seenPruned.map { .double($0.timeIntervalSince1970) } ?? .text(nil)
             ).run()
         }
     }
@@ -372,6 +374,12 @@ public final class StateStore: Sendable {
             let now = commit.now.timeIntervalSince1970
             for item in commit.items {
                 try markSeen.bind(.text(commit.feed), .text(item), .double(now)).run()
+            }
+            if let prune = commit.prune {
+                // Ids the feed no longer lists, first seen before the cut-off, are forgotten.
+                let listed = String(decoding: (try? JSONSerialization.data(withJSONObject: prune.keep)) ?? Data("[]".utf8), as: UTF8.self)
+                try db.cached("DELETE FROM seen WHERE feed = ? AND first_seen < ? AND item_id NOT IN (SELECT value FROM json_each(?))")
+                    .bind(.text(commit.feed), .double(prune.firstSeenBefore.timeIntervalSince1970), .text(listed)).run()
             }
             for alert in commit.alerts where queueAlerts {
                 try queue.bind(.text(alert.id), .double(now), .text(alert.record)).run()

@@ -111,6 +111,14 @@ struct ConfigFixture {
         #expect(problems.count == 4)
     }
 
+    @Test func seenRetentionDefaultsToNinetyDaysAndRefusesLessThanADay() throws {
+        let feed = "[[feed]]\nname = \"a\"\nurl = \"https://example.org/a\"\n"
+        #expect(try ConfigFixture(main: feed).load().daemon.seenRetention == 90 * 86_400)
+        #expect(try ConfigFixture(main: "[daemon]\nseen_retention = \"30d\"\n" + feed).load().daemon.seenRetention == 30 * 86_400)
+        let short = try ConfigFixture(main: "[daemon]\nseen_retention = \"12h\"\n" + feed)
+        #expect(short.problems() == ["\(short.path):2:1: seen_retention must be at least 1d: a shorter memory would alert again on items a feed shows for a day or two"])
+    }
+
     @Test func locatesProblemsInTheRightFeedTable() throws {
         let fixture = try ConfigFixture(main: """
             [[feed]]

@@ -53,6 +53,34 @@ import Testing
         #expect(try store.pendingAlerts(limit: 1000).count == 500)
     }
 
+    @Test func forgetsOldIdsTheFeedNoLongerListsAndKeepsTheRest() throws {
+        let store = try StateStore(directory: directory)
+        let day = 86_400.0
+        let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+        try store.commit(feed: "f", items: ["a", "b", "c"], alerts: [], now: t0)
+        try store.commit(feed: "g", items: ["a"], alerts: [], now: t0)
+        try store.commit(feed: "f", items: ["e"], alerts: [], now: t0.addingTimeInterval(95 * day))
+        // 100 days on, the feed lists b and d; keep 90 days.
+        let now = t0.addingTimeInterval(100 * day)
+        store.stage(StagedCommit(feed: "f", items: ["d"], alerts: [], now: now, prune: (keep: ["b", "d"], firstSeenBefore: now.addingTimeInterval(-90 * day))))
+        try store.commitStaged()
+        // a and c are forgotten (old, no longer listed); b is listed; e is recent; d is new.
+        #expect(try store.unseen(feed: "f", ids: ["a", "b", "c", "d", "e"]) == ["a", "c"])
+        #expect(try store.seenCount(feed: "f") == 3)
+        // Another feed's ids are not touched.
+        #expect(try store.unseen(feed: "g", ids: ["a"]).isEmpty)
+    }
+
+    @Test func theLastPruneIsStoredWithTheFeedState() throws {
+        let when = Date(timeIntervalSince1970: 1_700_000_123)
+        do {
+            let store = try StateStore(directory: directory)
+            try store.save(FeedState(name: "f", url: "https://example.org/feed", seenPruned: when))
+            try store.commitStaged()
+        }
+        #expect(try StateStore(directory: directory).feedState("f")?.seenPruned == when)
+    }
+
     @Test func savesFeedStateWithValidators() throws {
         let store = try StateStore(directory: directory)
         #expect(try store.feedState("f") == nil)
