@@ -33,9 +33,11 @@ public final class AlertDelivery: Sendable {
 
         /// `alerts` without those already in the log.
         func dropping<T>(_ alerts: [T], id: (T) -> String) -> [T] {
-            let keys = alerts.map(id)
             let skipped = ids.withLock { ids -> Set<String> in
-                ids.isEmpty ? [] : Set(keys.filter { ids.remove($0) != nil })
+                guard !ids.isEmpty else { return [] }
+                var skipped = Set<String>()
+                for alert in alerts where ids.remove(id(alert)) != nil { skipped.insert(id(alert)) }
+                return skipped
             }
             return skipped.isEmpty ? alerts : alerts.filter { !skipped.contains(id($0)) }
         }

@@ -135,17 +135,20 @@ public final class AlertLogFile: Sendable {
     }
 
     /// The bytes of the log after `position`, when the log is still that file, a regular
-    /// file, and longer: what was appended after the last recorded commit.
-    public func text(after position: Position) -> String {
+    /// file, and longer: what was appended after the last recorded commit. At most the last
+    /// `limit` bytes (a crash leaves one batch there; more means the log was written to by
+    /// something else).
+    public func text(after position: Position, limit: Int64 = 64 << 20) -> String {
         descriptor.withLock { fd -> String in
             var info = stat()
             guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return "" }
             let now = Position(info)
             guard now.device == position.device, now.inode == position.inode, now.offset > position.offset else { return "" }
-            var bytes = [UInt8](repeating: 0, count: Int(now.offset - position.offset))
+            let start = max(position.offset, now.offset - limit)
+            var bytes = [UInt8](repeating: 0, count: Int(now.offset - start))
             var done = 0
             while done < bytes.count {
-                let n = bytes[done...].withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(position.offset) + off_t(done)) }
+                let n = bytes[done...].withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start) + off_t(done)) }
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else { break }
                 done += n

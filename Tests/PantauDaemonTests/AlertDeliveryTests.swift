@@ -82,6 +82,21 @@ import Testing
         #expect(try store.pendingCount() == 0)
     }
 
+    @Test func textAfterAPositionIsReadOnlyFromTheSameFile() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let log = try AlertLogFile(path: directory + "/alerts.jsonl")
+        let start = try log.append(["{\"alert_id\":\"a1\"}"])
+        try log.append(["{\"alert_id\":\"a2\"}"])
+        #expect(log.text(after: start) == "{\"alert_id\":\"a2\"}\n")
+        #expect(log.text(after: start, limit: 5) == "a2\"}\n")
+        // Rotated: another file at the path is not the one the position belongs to.
+        try FileManager.default.moveItem(atPath: log.path, toPath: log.path + ".1")
+        try log.reopen()
+        try log.append(["{\"alert_id\":\"a3\"}", "{\"alert_id\":\"a4\"}"])
+        #expect(log.text(after: start).isEmpty)
+        #expect(AlertDelivery.alertIDs(in: log.text(after: AlertLogFile.Position(device: try log.position().device, inode: try log.position().inode, offset: 0))) == ["a3", "a4"])
+    }
+
     @Test func unopenableLogNamesThePath() throws {
         try FileManager.default.createDirectory(atPath: directory + "/dir.jsonl", withIntermediateDirectories: true)
         #expect { try AlertLogFile(path: directory + "/dir.jsonl") } throws: { "\($0)".contains(directory + "/dir.jsonl") }
