@@ -121,7 +121,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PantauExtractorTests", dependencies: ["PantauExtractor", "PantauTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PantauWatchTests", dependencies: ["PantauWatch"], swiftSettings: swiftSettings),
+        .testTarget(name: "PantauWatchTests", dependencies: ["PantauWatch", "PantauTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PantauFeedsTests", dependencies: ["PantauFeeds", "PantauTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PantauFetchTests",
