@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// The JSON Lines alerts log: opened with `O_APPEND`, whole lines per `write(2)`, `fsync`
-/// per batch, reopenable for log rotation.
+/// per batch (when it is a regular file; a pipe or terminal works too), reopenable for log
+/// rotation.
 ///
 /// On open, a torn last line (a crash mid-write) is cut off; its alert is still in the
 /// outbox and is written again whole.
@@ -83,7 +84,10 @@ public final class AlertLogFile: Sendable {
                         buffer.removeAll(keepingCapacity: true)
                     }
                 }
-                guard fsync(fd) == 0 else { throw AlertLogError(path: path, operation: "syncing", errno: errno) }
+                // Only a regular file can be synced: a pipe, socket or terminal
+                // (`alerts_log = "/dev/stdout"` in a container) fails with EINVAL, and the
+                // lines, already written, would be written again on every retry.
+                guard (info.st_mode & S_IFMT) != S_IFREG || fsync(fd) == 0 else { throw AlertLogError(path: path, operation: "syncing", errno: errno) }
             } catch {
                 if (info.st_mode & S_IFMT) == S_IFREG { _ = ftruncate(fd, before) }
                 throw error

@@ -97,6 +97,25 @@ import Testing
         #expect(AlertDelivery.alertIDs(in: log.text(after: AlertLogFile.Position(device: try log.position().device, inode: try log.position().inode, offset: 0))) == ["a3", "a4"])
     }
 
+    @Test func aPipeAsTheLogGetsEachAlertOnce() throws {
+        // alerts_log = "/dev/stdout" under a container runtime is a pipe: it cannot be
+        // fsynced, and that must not make the alerts count as undelivered (and repeat).
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let fifo = directory + "/alerts.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        defer { close(reader) }
+        let store = try StateStore(directory: directory)
+        let delivery = AlertDelivery(store: store, log: try AlertLogFile(path: fifo), logger: quiet)
+        try store.commit(feed: "f", items: ["1"], alerts: [("a1", "{\"alert_id\":\"a1\"}"), ("a2", "{\"alert_id\":\"a2\"}")])
+        #expect(try store.pendingCount() == 0)
+        #expect(try delivery.deliverPending() == 0)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = read(reader, &buffer, buffer.count)
+        #expect(n > 0)
+        #expect(String(decoding: buffer[..<max(n, 0)], as: UTF8.self) == "{\"alert_id\":\"a1\"}\n{\"alert_id\":\"a2\"}\n")
+    }
+
     @Test func unopenableLogNamesThePath() throws {
         try FileManager.default.createDirectory(atPath: directory + "/dir.jsonl", withIntermediateDirectories: true)
         #expect { try AlertLogFile(path: directory + "/dir.jsonl") } throws: { "\($0)".contains(directory + "/dir.jsonl") }
