@@ -45,7 +45,9 @@ public final class AlertBuilder: Sendable {
     public func candidates(for item: FeedItem, feed: FeedConfig, now: Date) -> [Candidate] {
         let language = feed.language.flatMap(Language.init(rawValue:))
         let text = item.analysisText
-        let analysed = extractor.analyse(text, language: language)
+        // Most items hold no watch phrase: their stem keys show it, before sentences, tokens
+        // and language detection.
+        guard let analysed = extractor.analyse(text, language: language, if: matcher.mayFire) else { return [] }
         // The title, when there is one, is the text's first line: its sentences are "title".
         let titleBytes = item.title.isEmpty ? 0 : item.title.utf8.count
         let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count

@@ -82,13 +82,73 @@ public struct Extractor: Sendable {
     /// Language, sentences and stemmed tokens only: what watch-list matching needs.
     public func analyse(_ text: String, language: Language? = nil) -> Extraction {
         let sentences = splitter.split(text)
+        let (tokens, detected) = withWordEntries(text) { table, entries, words in
+            buildTokens(table, entries, words, sentences: sentences, language: language)
+        }
+        return Extraction(text: text, language: detected.language, languageConfidence: detected.confidence, sentences: sentences, tokens: tokens)
+    }
+
+    /// ``analyse(_:language:)`` when `wanted` accepts the words' stem keys, nil (and no
+    /// sentences, language detection or tokens) when it does not: the daemon asks its watch
+    /// lists (``StemKeys``) first, and most items hold none of their phrases. The words are
+    /// read once either way. `wanted` runs while the word memo is held: keep it quick.
+    public func analyse(_ text: String, language: Language? = nil, if wanted: (StemKeys) -> Bool) -> Extraction? {
+        let result = withWordEntries(text) { table, entries, words -> ([Token], (language: Language, confidence: Double), [Sentence])? in
+            guard wanted(Self.stemKeys(table, entries)) else { return nil }
+            let sentences = splitter.split(text)
+            let (tokens, detected) = buildTokens(table, entries, words, sentences: sentences, language: language)
+            return (tokens, detected, sentences)
+        }
+        guard let (tokens, detected, sentences) = result else { return nil }
+        return Extraction(text: text, language: detected.language, languageConfidence: detected.confidence, sentences: sentences, tokens: tokens)
+    }
+
+    /// The stem keys of every word of `text` in every language slot: the words and memo
+    /// lookups of ``analyse(_:language:)`` without its sentences, language detection and
+    /// tokens, for a quick test of whether any watch-list phrase can be in the text.
+    public func stemKeys(_ text: String) -> StemKeys {
+        withWordEntries(text) { table, entries, _ in Self.stemKeys(table, entries) }
+    }
+
+    static func stemKeys(_ table: borrowing WordCache.Table, _ entries: [Int]) -> StemKeys {
+        var keys: [UInt64] = []
+        keys.reserveCapacity(entries.count * 3)
+        for e in entries {
+            let k = table.infos[e].keys
+            keys.append(k.0)
+            keys.append(k.1)
+            keys.append(k.2)
+        }
+        return StemKeys(keys: keys)
+    }
+
+    /// The tokens of words with these memo entries and byte ranges, in the given language
+    /// or the detected one. Words never straddle a sentence boundary (boundaries fall on
+    /// spaces, breaks and punctuation), so one pass tags each word with its sentence.
+    func buildTokens(_ table: WordCache.Table, _ entries: [Int], _ words: [Range<Int>], sentences: [Sentence],
+                language: Language?) -> ([Token], (language: Language, confidence: Double)) {
+        var detected = (language: language ?? .other, confidence: 1.0)
+        if language == nil { detected = detector.detect(folded: entries.lazy.map { table.words[$0] }, classes: entries.lazy.map { table.infos[$0].classes }) }
+        let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
+        var tokens: [Token] = []
+        tokens.reserveCapacity(words.count)
+        var sentence = 0
+        for (i, word) in words.enumerated() {
+            while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
+            let e = entries[i]
+            tokens.append(Token(folded: table.words[e], stem: table.stem(e, slot), info: table.infos[e], slot: slot, range: word, sentence: sentence))
+        }
+        return (tokens, detected)
+    }
+
+    /// Finds every word of `text` and its memo entry (analysing words seen for the first
+    /// time), then runs `body` with the memo held, the entries and the words' byte ranges.
+    /// Everything about each distinct word (classes, stems, cue masks) is memoised; a known
+    /// ASCII word is found from its bytes, packed while the tokenizer reads them, without
+    /// building a `String`.
+    func withWordEntries<R>(_ text: String, _ body: (borrowing WordCache.Table, [Int], [Range<Int>]) -> R) -> R {
         var utf8 = text
-        // Everything about each distinct word (classes, stems, cue masks) is memoised; a
-        // known ASCII word is found from its bytes, packed while the tokenizer reads them,
-        // without building a String, and the tokens are built while the memo is held.
-        // Words never straddle a sentence boundary (boundaries fall on spaces, breaks and
-        // punctuation), so one pass over the whole text tags each word with its sentence.
-        let (tokens, detected) = utf8.withUTF8 { bytes in
+        return utf8.withUTF8 { bytes in
             var nonASCII: [Int: String] = [:]
             let (words, keys) = tokenizer.scan(bytes) { i, slice in
                 if let key = PackedWord.ascii(slice) { return key }  // long ASCII words
@@ -100,24 +160,7 @@ public struct Extractor: Sendable {
                 if keys[i].length < 0, let f = nonASCII[i] { return f }
                 return TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[words[i]]))
             }
-            return self.words.withEntries(keys, word: word, analyse: wordInfo) { table, entries in
-            var detected = (language: language ?? .other, confidence: 1.0)
-            if language == nil { detected = detector.detect(folded: entries.lazy.map { table.words[$0] }, classes: entries.lazy.map { table.infos[$0].classes }) }
-            let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
-            var tokens: [Token] = []
-            tokens.reserveCapacity(words.count)
-            var sentence = 0
-            for (i, word) in words.enumerated() {
-                while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
-                let e = entries[i]
-                tokens.append(Token(folded: table.words[e], stem: table.stem(e, slot), info: table.infos[e], slot: slot, range: word, sentence: sentence))
-            }
-            return (tokens, detected)
-            }
+            return self.words.withEntries(keys, word: word, analyse: wordInfo) { table, entries in body(table, entries, words) }
         }
-        return Extraction(
-            text: text, language: detected.language, languageConfidence: detected.confidence,
-            sentences: sentences, tokens: tokens
-        )
     }
 }

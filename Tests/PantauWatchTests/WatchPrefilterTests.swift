@@ -1,0 +1,67 @@
+import PantauExtractor
+import PantauTestSupport
+import Testing
+@testable import PantauWatch
+
+/// The stem-key test the daemon runs before analysing an item: when it says no list can
+/// fire, the full analysis must agree.
+@Suite struct WatchPrefilterTests {
+    static let extractor = Extractor()
+    static let watches = [
+        WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan", "troops deployed", "mobilisasi"]),
+        WatchDefinition(name: "strike", severity: .medium, any: ["serangan udara", "air strike"], none: ["latihan"]),
+        WatchDefinition(name: "near", severity: .low, all: ["kapal"], near: [NearRule(words: ["tentara", "perbatasan"], distance: 4)]),
+        WatchDefinition(name: "weights", severity: .low, weights: ["rudal": 2, "blokade": 1], threshold: 2),
+        WatchDefinition(name: "english", severity: .low, anyByLanguage: [.english: ["naval blockade"]]),
+    ]
+    static let matcher = WatchMatcher(watches: watches, morphology: extractor.morphology)
+
+    @Test(arguments: [
+        ("Korea Utara mengirimkan pasukan ke Rusia.", true),
+        ("Pasukan itu dikirim ke perbatasan kemarin.", true),           // passive order
+        ("Pengiriman pasukan berlanjut.", true),
+        ("Thousands of troops were deployed, and troops deployed again.", true),
+        ("Harga cabai naik di pasar.", false),
+        ("Kirim bantuan untuk pasukan.", false),                        // both words, not the phrase
+        ("Rudal diluncurkan.", true),                                   // a weighted word
+        ("The navy announced a naval blockade.", true),
+    ])
+    func saysWhetherAListCouldFire(text: String, may: Bool) {
+        #expect(Self.matcher.mayFire(Self.extractor.stemKeys(text)) == may)
+    }
+
+    @Test func aListWithoutPhrasesKeepsEveryItem() {
+        let conditions = WatchMatcher(watches: [WatchDefinition(name: "c", severity: .low, conditions: WatchConditions(event: .deployment))],
+                                      morphology: Self.extractor.morphology)
+        #expect(conditions.mayFire(Self.extractor.stemKeys("Harga cabai naik.")))
+    }
+
+    /// Random texts from the lists' own words and others: whenever the test says no, the
+    /// full analysis finds nothing either; when it lets an item through, the analysis is the
+    /// plain one.
+    @Test func neverRefusesATextAListFiresOn() {
+        let vocabulary = ["kirim", "mengirimkan", "dikirim", "pasukan", "tentara", "perbatasan", "kapal", "serangan", "udara",
+                          "latihan", "rudal", "blokade", "naval", "blockade", "troops", "deployed", "air", "strike", "mobilisasi",
+                          "harga", "cabai", "naik", "di", "yang", "the", "of", "and", "ke", "Rusia", "said", "kata", ".", ",", "\n"]
+        var rng = SeededRandom(state: 42)
+        var refused = 0, fired = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...14, using: &rng)).map { _ in vocabulary.randomElement(using: &rng)! }.joined(separator: " ")
+            let may = Self.matcher.mayFire(Self.extractor.stemKeys(text))
+            let matches = Self.matcher.match(Self.extractor.analyse(text))
+            if !may {
+                refused += 1
+                #expect(matches.isEmpty, "refused but fires: \(text)")
+                #expect(Self.extractor.analyse(text, if: Self.matcher.mayFire) == nil)
+            } else {
+                let gated = Self.extractor.analyse(text, if: Self.matcher.mayFire)
+                #expect(gated?.tokens == Self.extractor.analyse(text).tokens)
+                #expect(gated?.sentences == Self.extractor.analyse(text).sentences)
+            }
+            if !matches.isEmpty { fired += 1 }
+        }
+        // Both kinds occur, so the check above is not vacuous.
+        #expect(refused > 500)
+        #expect(fired > 500)
+    }
+}
