@@ -257,6 +257,12 @@ public final class StateStore: Sendable {
         var batch = Set(staged.withLock { ($0.writing + $0.queued).lazy.filter { $0.feed == feed }.flatMap(\.items) })
         return try withReader { db throws(StoreError) -> [String] in
             try db.transaction(readOnly: true) { () throws(StoreError) -> [String] in
+                // A feed with nothing seen yet (its first poll) needs one lookup, not one per id.
+                let any = try db.cached("SELECT EXISTS(SELECT 1 FROM seen WHERE feed = ?)")
+                any.bind(.text(feed))
+                let known = try any.step() && any.int(0) != 0
+                any.reset()
+                guard known else { return ids.filter { batch.insert($0).inserted } }
                 let statement = try db.cached("SELECT 1 FROM seen WHERE feed = ? AND item_id = ?")
                 defer { statement.reset() }
                 var result: [String] = []
