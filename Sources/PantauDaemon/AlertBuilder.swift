@@ -47,7 +47,7 @@ public final class AlertBuilder: Sendable {
         let text = item.analysisText
         // Most items hold no watch phrase: their stem keys show it, before sentences, tokens
         // and language detection.
-        guard let analysed = extractor.analyse(text, language: language, if: matcher.mayFire) else { return [] }
+        guard let analysed = extractor.analyse(text, language: language, if: { matcher.mayFire($0) }) else { return [] }
         // The title, when there is one, is the text's first line: its sentences are "title".
         let titleBytes = item.title.isEmpty ? 0 : item.title.utf8.count
         let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count
