@@ -67,7 +67,8 @@ public struct WatchMatcher: Sendable {
     /// Per watch list and near rule: an id shared by rules with the same terms and distance.
     let nearSignatures: [[Int]]
     let nearSignatureCount: Int
-    /// Watch lists with no phrases at all (conditions only): candidates for every document.
+    /// Watch lists with no phrases, or only `none` ones (conditions decide): candidates for
+    /// every document.
     let conditionOnlyWatches: [Int]
     /// Per watch list, what evaluation reads on every candidate document.
     let plans: [Plan]
@@ -166,7 +167,11 @@ public struct WatchMatcher: Sendable {
             }
         }
         self.nearSignatureCount = signatureIDs.count
-        self.conditionOnlyWatches = watches.indices.filter { byWatch[$0].isEmpty && watches[$0].canFire }
+        // A list whose phrases only veto (`none`) needs none of them found: like a list with
+        // no phrases, its conditions decide, so it is a candidate for every document.
+        self.conditionOnlyWatches = watches.indices.filter { w in
+            watches[w].canFire && byWatch[w].allSatisfy { if case .none = phrases[$0].role { true } else { false } }
+        }
         self.plans = watches.indices.map { w in
             let watch = watches[w]
             return Plan(limitedToFeeds: !watch.feeds.isEmpty, limitedToLanguages: !watch.conditions.languages.isEmpty,

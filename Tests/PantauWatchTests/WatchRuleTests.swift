@@ -79,6 +79,16 @@ import Testing
         #expect(fires(watch, "Pasukan Oranye membersihkan sungai di Jakarta.") == nil)
     }
 
+    @Test func aListWithOnlyVetoesAndAConditionFiresWhenNoVetoIsThere() {
+        // No phrase has to be found: the event decides, and `none` only vetoes.
+        let watch = WatchDefinition(name: "d", severity: .high, none: ["latihan"], conditions: WatchConditions(event: .deployment))
+        #expect(fires(watch, "Korea Utara mengirim 1.500 tentara ke Rusia.") != nil)
+        #expect(fires(watch, "Korea Utara mengirim 1.500 tentara ke Rusia untuk latihan.") == nil)
+        #expect(fires(watch, "Harga cabai naik di Jakarta.") == nil)
+        // The daemon's stem-key test keeps every item for such a list.
+        #expect(WatchMatcher(watches: [watch]).mayFire(Self.extractor.stemKeys("Harga cabai naik di Jakarta.")))
+    }
+
     @Test func actorAndDestinationMustBelongToOneFrame() {
         let watch = WatchDefinition(name: "a", severity: .high,
                                     conditions: WatchConditions(event: .deployment, actors: ["North Korea"], destinations: ["Russia", "Ukraine"]))
