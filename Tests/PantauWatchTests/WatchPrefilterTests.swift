@@ -65,3 +65,42 @@ import Testing
         #expect(fired > 500)
     }
 }
+
+/// `explain` (what `pantau test-watch` prints) looks at every list; `match` (what the daemon
+/// runs) skips lists that cannot fire. Over random lists and texts they must agree on which
+/// lists fire, and the stem-key test must let every firing text through.
+@Suite struct MatchExplainAgreementTests {
+    static let extractor = Extractor()
+
+    @Test func matchAndExplainFireTheSameLists() {
+        let words = ["kirim", "pasukan", "tentara", "latihan", "perbatasan", "rudal", "blokade", "troops", "deployed", "naval", "serangan", "udara"]
+        let texts = ["Korea Utara mengirim 1.500 tentara ke Rusia.", "Pasukan itu dikirim ke perbatasan untuk latihan.",
+                     "Rudal diluncurkan di dekat perbatasan.", "Thousands of troops were deployed near the border.",
+                     "The navy began a naval blockade.", "Serangan udara menghantam kota.", "Harga cabai naik.",
+                     "Rusia mengirim pasukan tambahan.\nLatihan berakhir kemarin."]
+        var rng = SeededRandom(state: 99)
+        func pick(_ n: ClosedRange<Int>) -> [String] { (0..<Int.random(in: n, using: &rng)).map { _ in words.randomElement(using: &rng)! } }
+        var firedSomewhere = 0
+        for round in 0..<300 {
+            var watch = WatchDefinition(name: "w\(round)", severity: .medium, any: pick(0...2), all: pick(0...1), none: pick(0...1))
+            if Bool.random(using: &rng) { watch.near = [NearRule(words: pick(2...2), distance: Int.random(in: 2...6, using: &rng))] }
+            if Int.random(in: 0..<4, using: &rng) == 0 { watch.weights = [words.randomElement(using: &rng)!: 1.5]; watch.threshold = 1 }
+            if Int.random(in: 0..<3, using: &rng) == 0 { watch.conditions.event = .deployment }
+            if Int.random(in: 0..<5, using: &rng) == 0 { watch.anyByLanguage = [.english: pick(1...1)] }
+            if Int.random(in: 0..<5, using: &rng) == 0 { watch.sameSentence = true }
+            guard watch.canFire else { continue }
+            let matcher = WatchMatcher(watches: [watch], morphology: Self.extractor.morphology)
+            for text in texts {
+                let x = Self.extractor.extract(text)
+                let matched = !matcher.match(x).isEmpty
+                let explained = matcher.explain(x).contains { $0.fired }
+                #expect(matched == explained, "\(watch) on \(text)")
+                if matched {
+                    firedSomewhere += 1
+                    #expect(matcher.mayFire(Self.extractor.stemKeys(text)), "\(watch) on \(text)")
+                }
+            }
+        }
+        #expect(firedSomewhere > 50)
+    }
+}
