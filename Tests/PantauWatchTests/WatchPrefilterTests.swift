@@ -88,12 +88,14 @@ import Testing
             if Int.random(in: 0..<3, using: &rng) == 0 { watch.conditions.event = .deployment }
             if Int.random(in: 0..<5, using: &rng) == 0 { watch.anyByLanguage = [.english: pick(1...1)] }
             if Int.random(in: 0..<5, using: &rng) == 0 { watch.sameSentence = true }
+            if Int.random(in: 0..<4, using: &rng) == 0 { watch.fields = [Bool.random(using: &rng) ? .title : .body] }
             guard watch.canFire else { continue }
             let matcher = WatchMatcher(watches: [watch], morphology: Self.extractor.morphology)
+            let context = WatchMatcher.Context(titleSentences: Int.random(in: 0...1, using: &rng))
             for text in texts {
                 let x = Self.extractor.extract(text)
-                let matched = !matcher.match(x).isEmpty
-                let explained = matcher.explain(x).contains { $0.fired }
+                let matched = !matcher.match(x, context: context).isEmpty
+                let explained = matcher.explain(x, context: context).contains { $0.fired }
                 #expect(matched == explained, "\(watch) on \(text)")
                 if matched {
                     firedSomewhere += 1
