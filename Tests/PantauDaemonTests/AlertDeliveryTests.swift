@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PantauStore
+import PantauTestSupport
 import Testing
 @testable import PantauDaemon
 
@@ -114,6 +115,35 @@ import Testing
         let n = read(reader, &buffer, buffer.count)
         #expect(n > 0)
         #expect(String(decoding: buffer[..<max(n, 0)], as: UTF8.self) == "{\"alert_id\":\"a1\"}\n{\"alert_id\":\"a2\"}\n")
+    }
+
+    @Test func everyAlertReachesTheLogOnceAndInOrderWhateverTheLogDoes() throws {
+        // Random commits while the log works or fails (a delivery on /dev/full), with
+        // deliveries in between: at the end, with the log working, it holds each alert
+        // exactly once, in commit order.
+        let store = try StateStore(directory: directory)
+        let path = directory + "/alerts.jsonl"
+        let full = try AlertLogFile(path: "/dev/full")
+        let log = try AlertLogFile(path: path)
+        var rng = SeededRandom(state: 5)
+        var delivery = AlertDelivery(store: store, log: log, logger: quiet)
+        var expected: [String] = []
+        for n in 0..<200 {
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0: delivery = AlertDelivery(store: store, log: full, logger: quiet)
+            case 1: delivery = AlertDelivery(store: store, log: log, logger: quiet)
+            case 2, 3: _ = try? delivery.deliverPending()
+            default:
+                let alerts = (0..<Int.random(in: 0...3, using: &rng)).map { k in ("a\(n)-\(k)", "{\"alert_id\":\"a\(n)-\(k)\"}") }
+                expected += alerts.map(\.1)
+                store.stage(StagedCommit(feed: "f", items: ["\(n)"], alerts: alerts))
+                if Bool.random(using: &rng) { try store.commitStaged() }
+            }
+        }
+        delivery = AlertDelivery(store: store, log: log, logger: quiet)
+        try delivery.deliverPending()
+        #expect(try store.pendingCount() == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init) == expected)
     }
 
     @Test func unopenableLogNamesThePath() throws {
