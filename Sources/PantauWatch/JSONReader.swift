@@ -57,14 +57,7 @@ package struct JSONReader {
 
     /// The next member's name, or nil after the object's `}`. The caller reads the value.
     package mutating func nextKey() throws(Failure) -> String? {
-        guard let first = started.last else { throw fail("an open object") }
-        if peek() == UInt8(ascii: "}") {
-            i += 1
-            started.removeLast()
-            return nil
-        }
-        if first { try expect(UInt8(ascii: ","), ", or }") }
-        started[started.count - 1] = true
+        guard try another(closing: UInt8(ascii: "}"), in: "object") else { return nil }
         let key = try string()
         try expect(UInt8(ascii: ":"), ":")
         return key
@@ -78,13 +71,19 @@ package struct JSONReader {
 
     /// True when another element follows (the caller reads it), false after the `]`.
     package mutating func nextElement() throws(Failure) -> Bool {
-        guard let first = started.last else { throw fail("an open array") }
-        if peek() == UInt8(ascii: "]") {
+        try another(closing: UInt8(ascii: "]"), in: "array")
+    }
+
+    /// In the open container: false after its `closing` bracket (and closes it); true when
+    /// a member or element follows, after the comma that separates it from the one before.
+    private mutating func another(closing: UInt8, in container: String) throws(Failure) -> Bool {
+        guard let first = started.last else { throw fail("an open \(container)") }
+        if peek() == closing {
             i += 1
             started.removeLast()
             return false
         }
-        if first { try expect(UInt8(ascii: ","), ", or ]") }
+        if first { try expect(UInt8(ascii: ","), ", or \(Character(Unicode.Scalar(closing)))") }
         started[started.count - 1] = true
         return true
     }
