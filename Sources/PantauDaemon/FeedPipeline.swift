@@ -7,10 +7,10 @@ import PantauStore
 import PantauWatch
 
 /// Everything after a fetch, for one feed: classify the response, parse, drop seen items,
-/// extract and match the new ones, and stage "seen" and alerts as one commit. The driver
-/// then has the outbox delivered to the log: delivery first writes every staged commit in one
-/// transaction, then the alerts in one write and fsync, so a burst of feeds costs a few of
-/// each. CPU-bound; the driver runs it off the event loop.
+/// extract and match the new ones, and stage "seen" and alerts as one commit. The driver's
+/// next delivery or flush writes every staged commit in one transaction, their alerts
+/// appended to the log (one write and fsync) just before it, so a burst of feeds costs a few
+/// of each. CPU-bound; the driver runs it off the event loop.
 public struct FeedPipeline: Sendable {
     /// The state database.
     let store: StateStore
@@ -212,7 +212,7 @@ public struct FeedPipeline: Sendable {
             }
         }
         // Written with other feeds' results by the next delivery or flush (see
-        // ``StateStore/stage(_:)``); delivery writes them before it reads the outbox.
+        // ``StateStore/stage(_:)``).
         let prune = pruneSeen ? (keep: parsed.items.map(\.id), firstSeenBefore: now.addingTimeInterval(-seenRetention)) : nil
         store.stage(StagedCommit(feed: feed.name, items: unseen, alerts: alerts, sinkJobs: sinkJobs, now: now, prune: prune))
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)

@@ -152,9 +152,12 @@ public final class StateStore: Sendable {
 
     /// Stores a small named value (the daemon's counters).
     public func setMeta(_ key: String, _ value: String) throws(StoreError) {
-        try database.withLock { db throws(StoreError) in
-            try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(key), .text(value)).run()
-        }
+        try database.withLock { db throws(StoreError) in try Self.setMeta(key, value, db) }
+    }
+
+    /// Stores a named value on `db` (inside the caller's lock and transaction, if any).
+    static func setMeta(_ key: String, _ value: String, _ db: SQLiteDatabase) throws(StoreError) {
+        try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(key), .text(value)).run()
     }
 
     /// A value stored with ``setMeta(_:_:)``.
@@ -287,9 +290,10 @@ public final class StateStore: Sendable {
         return try body(db)
     }
 
-    /// In one transaction: marks `items` of `feed` seen and queues `alerts` (alert id, JSON
-    /// record) in the outbox, together with everything staged before. Alerts whose id is
-    /// already queued are ignored (one the log has cannot come again: its item is seen).
+    /// In one transaction, with everything staged before (``commitStaged()``): marks `items`
+    /// of `feed` seen and delivers `alerts` (alert id, JSON record), straight to the log or
+    /// into the outbox. Alerts whose id is already queued are ignored (one the log has cannot
+    /// come again: its item is seen).
     public func commit(feed: String, items: [String], alerts: [(id: String, record: String)], now: Date = Date(),
                        sinkJobs: [(sink: String, alertID: String, record: String)] = []) throws(StoreError) {
         stage(StagedCommit(feed: feed, items: items, alerts: alerts, sinkJobs: sinkJobs, now: now))
@@ -335,7 +339,7 @@ public final class StateStore: Sendable {
                 try db.transaction { () throws(StoreError) in
                     try writeDirtyStates(db)
                     try write(batch, db, queueAlerts: position == nil)
-                    if let position { try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(Self.logPositionKey), .text(position)).run() }
+                    if let position { try Self.setMeta(Self.logPositionKey, position, db) }
                 }
                 staged.withLock { $0.writing.removeAll() }
             } catch {
@@ -504,7 +508,7 @@ public final class StateStore: Sendable {
         try database.withLock { db throws(StoreError) in
             try db.transaction { () throws(StoreError) in
                 try db.cached("DELETE FROM outbox WHERE seq <= ?").bind(.int(sequence)).run()
-                if let logPosition { try db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)").bind(.text(Self.logPositionKey), .text(logPosition)).run() }
+                if let logPosition { try Self.setMeta(Self.logPositionKey, logPosition, db) }
             }
         }
     }
