@@ -57,6 +57,44 @@ if args.count >= 3, args[1] == "parse" {
     exit(0)
 }
 
+// `pantau-bench stem BIG.TXT [runs]`: both stemmers over every distinct folded word of the
+// text (what a cold word memo pays). DUMP=FILE writes `word id en` lines, to compare the
+// stems two builds give.
+if args.count >= 3, args[1] == "stem" {
+    let runs = args.count > 3 ? Int(args[3]) ?? 3 : 3
+    let text = try String(contentsOfFile: args[2], encoding: .utf8)
+    var distinct = Set<String>()
+    let tokenizer = Tokenizer()
+    for line in text.split(separator: "\n") {
+        let line = String(line)
+        for range in tokenizer.wordRanges(in: line) {
+            let utf8 = line.utf8
+            distinct.insert(TextFolding.fold(line[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+        }
+    }
+    let words = distinct.sorted()
+    let morphology = PantauExtractor.Morphology()
+    var times: [Double] = []
+    var changed = 0
+    for _ in 0..<runs {
+        changed = 0
+        let start = Date()
+        for word in words {
+            if morphology.indonesian.stem(word) != word { changed += 1 }
+            if morphology.english.stem(word) != word { changed += 1 }
+        }
+        times.append(Date().timeIntervalSince(start))
+    }
+    if let path = ProcessInfo.processInfo.environment["DUMP"] {
+        let lines = words.map { "\($0) \(morphology.indonesian.stem($0)) \(morphology.english.stem($0))\n" }.joined()
+        try lines.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    times.sort()
+    print(String(format: "mode=stem words=%d stems_changed=%d median=%.3fs (min %.3f) => %.2f us/word",
+                 words.count, changed, times[times.count / 2], times[0], times[times.count / 2] / Double(words.count) * 1e6))
+    exit(0)
+}
+
 // `pantau-bench rules BIG.TXT WATCHLIST [runs]`: the full extractor alone, then with 200
 // watch lists (the corpus phrases spread over them, every fifth list with a near rule, every
 // tenth with a frame condition and a count boost) and story tracking of every alert.

@@ -34,13 +34,28 @@ struct ByteSet: Sendable {
         self.mask = capacity - 1
     }
 
-    /// Whether `bytes` is a member.
-    func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let h = Self.hash(bytes)
+    /// Whether a stemmer's candidate (``IndonesianStemmer/Form``: an optional first byte,
+    /// then a slice of `word`) is a member, without copying its bytes.
+    func contains(_ form: IndonesianStemmer.Form, in word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let rest = UnsafeBufferPointer(rebasing: word[form.start..<form.end])
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        if form.head != 0 { h = (h ^ UInt64(form.head)) &* 0x100_0000_01b3 }
+        for b in rest { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h ^= h >> 29
+        let count = form.count
         var slot = Int(truncatingIfNeeded: h) & mask
         while slots[slot] >= 0 {
             let i = Int(slots[slot])
-            if hashes[i] == h, storage[Int(starts[i])..<Int(starts[i + 1])].elementsEqual(bytes) { return true }
+            if hashes[i] == h {
+                let start = Int(starts[i]), end = Int(starts[i + 1])
+                if end - start == count {
+                    if form.head == 0 {
+                        if storage[start..<end].elementsEqual(rest) { return true }
+                    } else if storage[start] == form.head, storage[(start + 1)..<end].elementsEqual(rest) {
+                        return true
+                    }
+                }
+            }
             slot = (slot + 1) & mask
         }
         return false

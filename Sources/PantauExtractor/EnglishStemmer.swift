@@ -64,12 +64,21 @@ public struct EnglishStemmer: Sendable {
         }
     }
 
-    func hasVowel(_ s: ArraySlice<UInt8>) -> Bool { s.contains { "aeiouy".utf8.contains($0) } }
+    func hasVowel(_ s: ArraySlice<UInt8>) -> Bool {
+        s.contains { b in
+            switch b {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: true  // a e i o u y
+            default: false
+            }
+        }
+    }
 
     /// `stopp` → `stop`, but `fall`, `miss`, `buzz`, `staff` keep their double letter.
     func undouble(_ w: inout [UInt8]) {
         guard w.count >= 3, w[w.count - 1] == w[w.count - 2] else { return }
-        if "lszfaeiou".utf8.contains(w[w.count - 1]) { return }
-        w.removeLast()
+        switch w[w.count - 1] {
+        case 0x6C, 0x73, 0x7A, 0x66, 0x61, 0x65, 0x69, 0x6F, 0x75: return  // l s z f a e i o u
+        default: w.removeLast()
+        }
     }
 }

@@ -21,114 +21,190 @@ public struct IndonesianStemmer: Sendable {
 
     /// The root of `word` (folded), or `word` itself when no analysis reaches a known root.
     public func stem(_ word: String) -> String {
-        if roots.contains(word) { return word }
-        let bytes = Array(word.utf8)
-        guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        if let root = analyse(bytes) { return root }
-        for clitic in Self.unknownWordClitics where bytes.count - clitic.count >= 4 && bytes.hasSuffix(clitic) {
-            return String(decoding: bytes.dropLast(clitic.count), as: UTF8.self)
-        }
-        return word
+        var word = word
+        return word.withUTF8 { bytes -> String? in
+            if rootBytes.contains(Form(start: 0, end: bytes.count), in: bytes) { return nil }
+            guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+            if let root = analyse(bytes) { return root }
+            for clitic in Self.unknownWordClitics where bytes.count - clitic.utf8CodeUnitCount >= 4 && Form.has(clitic, endingAt: bytes.count, in: bytes) {
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - clitic.utf8CodeUnitCount)]), as: UTF8.self)
+            }
+            return nil
+        } ?? word
     }
 
-    static let particles: [[UInt8]] = ["lah", "kah", "tah", "pun"].map { Array($0.utf8) }
-    static let possessives: [[UInt8]] = ["nya", "ku", "mu"].map { Array($0.utf8) }
-    static let suffixes: [[UInt8]] = ["kan", "an", "i"].map { Array($0.utf8) }
-    static let unknownWordClitics: [[UInt8]] = ["nya", "pun"].map { Array($0.utf8) }
+    static let particles: [StaticString] = ["lah", "kah", "tah", "pun"]
+    static let possessives: [StaticString] = ["nya", "ku", "mu"]
+    static let suffixes: [StaticString] = ["kan", "an", "i"]
+    static let unknownWordClitics: [StaticString] = ["nya", "pun"]
 
-    func known(_ bytes: ArraySlice<UInt8>) -> String? {
-        guard bytes.count >= 2, rootBytes.contains(bytes) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    /// A candidate root while affixes come off: `head` (when not 0) then `word[start..<end]`.
+    /// Removing a suffix moves `end`, a prefix `start`; a meN-/peN- sound change puts the
+    /// lost first letter back as `head`. No bytes are copied until a root is found.
+    struct Form {
+        var head: UInt8 = 0
+        var start: Int
+        var end: Int
+
+        var count: Int { end - start + (head == 0 ? 0 : 1) }
+
+        /// Byte `i` of the form.
+        @inline(__always)
+        func byte(_ i: Int, in word: UnsafeBufferPointer<UInt8>) -> UInt8 {
+            head == 0 ? word[start + i] : i == 0 ? head : word[start + i - 1]
+        }
+
+        /// The form without its first `n` bytes, with `head` in front when not 0.
+        func rest(_ n: Int, head newHead: UInt8 = 0) -> Form {
+            Form(head: newHead, start: start + n - (head == 0 ? 0 : 1), end: end)
+        }
+
+        /// Whether `p` stands at byte `at`.
+        func has(_ p: StaticString, at: Int = 0, in word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = p.utf8CodeUnitCount
+            guard at + n <= count else { return false }
+            let bytes = p.utf8Start
+            for k in 0..<n where byte(at + k, in: word) != bytes[k] { return false }
+            return true
+        }
+
+        /// Whether `word[..<end]` ends with `suffix`.
+        static func has(_ suffix: StaticString, endingAt end: Int, in word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard end >= n else { return false }
+            let bytes = suffix.utf8Start
+            for k in 0..<n where word[end - n + k] != bytes[k] { return false }
+            return true
+        }
+
+        /// The form as a string.
+        func string(in word: UnsafeBufferPointer<UInt8>) -> String {
+            let rest = String(decoding: UnsafeBufferPointer(rebasing: word[start..<end]), as: UTF8.self)
+            return head == 0 ? rest : String(UnicodeScalar(head)) + rest
+        }
     }
 
-    func analyse(_ word: [UInt8]) -> String? {
-        // 1. Inflectional endings: particle, then possessive.
-        var bases: [ArraySlice<UInt8>] = [word[...]]
-        for p in Self.particles where word.count - p.count >= 3 && word.hasSuffix(p) { bases.append(word.dropLast(p.count)) }
-        for base in bases {
-            for p in Self.possessives where base.count - p.count >= 3 && base.hasSuffix(p) { bases.append(base.dropLast(p.count)) }
+    func known(_ form: Form, in word: UnsafeBufferPointer<UInt8>) -> String? {
+        guard form.count >= 2, rootBytes.contains(form, in: word) else { return nil }
+        return form.string(in: word)
+    }
+
+    func analyse(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        // 1. Inflectional endings: particle, then possessive. Every form so far is a prefix
+        //    of the word, so its end says it all.
+        var bases = (word.count, -1, -1, -1)
+        var baseCount = 1
+        func base(_ i: Int) -> Int { i == 0 ? bases.0 : i == 1 ? bases.1 : i == 2 ? bases.2 : bases.3 }
+        func addBase(_ end: Int) {
+            switch baseCount {
+            case 1: bases.1 = end
+            case 2: bases.2 = end
+            default: bases.3 = end
+            }
+            baseCount += 1
         }
-        for base in bases.dropFirst() { if let r = known(base) { return r } }
+        for p in Self.particles where word.count - p.utf8CodeUnitCount >= 3 && Form.has(p, endingAt: word.count, in: word) {
+            addBase(word.count - p.utf8CodeUnitCount)
+        }
+        let inflected = baseCount
+        for i in 0..<inflected {
+            let end = base(i)
+            for p in Self.possessives where end - p.utf8CodeUnitCount >= 3 && Form.has(p, endingAt: end, in: word) {
+                addBase(end - p.utf8CodeUnitCount)
+            }
+        }
+        for i in 1..<baseCount { if let r = known(Form(start: 0, end: base(i)), in: word) { return r } }
         // 2. Derivational suffix.
-        var forms = bases
-        for base in bases {
-            for s in Self.suffixes where base.count - s.count >= 3 && base.hasSuffix(s) {
-                let stripped = base.dropLast(s.count)
-                if let r = known(stripped) { return r }
-                forms.append(stripped)
+        var stripped: [Int] = []
+        for i in 0..<baseCount {
+            let end = base(i)
+            for s in Self.suffixes where end - s.utf8CodeUnitCount >= 3 && Form.has(s, endingAt: end, in: word) {
+                if let r = known(Form(start: 0, end: end - s.utf8CodeUnitCount), in: word) { return r }
+                stripped.append(end - s.utf8CodeUnitCount)
             }
         }
         // 3. Prefixes (with sound changes), up to three deep.
-        for form in forms { if let r = prefixes(form, depth: 0) { return r } }
+        for i in 0..<baseCount { if let r = prefixes(Form(start: 0, end: base(i)), word, depth: 0) { return r } }
+        for end in stripped { if let r = prefixes(Form(start: 0, end: end), word, depth: 0) { return r } }
         return nil
     }
 
-    func prefixes(_ word: ArraySlice<UInt8>, depth: Int) -> String? {
-        guard depth < 3, word.count >= 4 else { return nil }
-        for candidate in Self.prefixCandidates(word) {
-            if let r = known(candidate[...]) { return r }
-            if let r = prefixes(candidate[...], depth: depth + 1) { return r }
+    func prefixes(_ form: Form, _ word: UnsafeBufferPointer<UInt8>, depth: Int) -> String? {
+        guard depth < 3, form.count >= 4 else { return nil }
+        var candidates = Candidates()
+        Self.prefixCandidates(form, word, into: &candidates)
+        for i in 0..<candidates.count {
+            if let r = known(candidates.forms[i], in: word) ?? prefixes(candidates.forms[i], word, depth: depth + 1) { return r }
         }
         return nil
     }
 
-    /// Every way to remove one prefix from `w`, most specific rule first.
-    static func prefixCandidates(_ w: ArraySlice<UInt8>) -> [[UInt8]] {
-        let s = Array(w)
-        var out: [[UInt8]] = []
-        /// Whether `p` stands at byte `at` of the word (literals compared byte by byte).
-        func has(_ p: StaticString, at: Int = 0) -> Bool {
-            let n = p.utf8CodeUnitCount
-            guard at + n <= s.count else { return false }
-            let bytes = p.utf8Start
-            for k in 0..<n where s[at + k] != bytes[k] { return false }
-            return true
+    /// The candidates one prefix removal gives, in order, held inline (no allocation).
+    struct Candidates {
+        /// More than any word can give: the meN-/peN- rules offer at most 15, the others 3.
+        static let capacity = 24
+        var forms = InlineArray<24, Form>(repeating: Form(start: 0, end: 0))
+        var count = 0
+
+        mutating func append(_ form: Form) {
+            guard count < Self.capacity, form.count >= 2 else { return }
+            forms[count] = form
+            count += 1
         }
-        // `head` then `p` without concatenating (a new string per rule tried).
+    }
+
+    /// Every way to remove one prefix from `f` (at least two bytes left), most specific rule
+    /// first.
+    static func prefixCandidates(_ f: Form, _ word: UnsafeBufferPointer<UInt8>, into out: inout Candidates) {
+        func offer(_ candidate: Form) { out.append(candidate) }
+        let count = f.count
+        func has(_ p: StaticString, at: Int = 0) -> Bool { f.has(p, at: at, in: word) }
+        // `head` then `p` without concatenating.
         func has(_ head: StaticString, _ p: StaticString) -> Bool { has(head) && has(p, at: head.utf8CodeUnitCount) }
-        func rest(_ n: Int) -> [UInt8] { Array(s[n...]) }
-        func isVowel(_ i: Int) -> Bool { i < s.count && "aiueo".utf8.contains(s[i]) }
-        func next(_ i: Int, in set: String) -> Bool { i < s.count && set.utf8.contains(s[i]) }
-
-        for (head, isPe): (StaticString, Bool) in [("me", false), ("pe", true)] {
-            guard has(head) else { continue }
-            if has(head, "mper") { out.append(rest(6)) }                                   // memper-, pemper-
-            if has(head, "nge") && s.count <= 8 { out.append(rest(5)) }                   // mengebom
-            if has(head, "ng") {
-                if isVowel(4) { out.append([0x6B] + rest(4)); out.append(rest(4)) }        // mengirim → kirim
-                if next(4, in: "ghkx") { out.append(rest(4)) }                             // menggunakan → gunakan
+        func isVowel(_ i: Int) -> Bool {
+            guard i < count else { return false }
+            switch f.byte(i, in: word) {
+            case 0x61, 0x69, 0x75, 0x65, 0x6F: return true  // a i u e o
+            default: return false
             }
-            if has(head, "ny"), isVowel(4) { out.append([0x73] + rest(4)) }              // menyerang → serang
+        }
+        func next(_ i: Int, in set: StaticString) -> Bool {
+            guard i < count else { return false }
+            let b = f.byte(i, in: word)
+            return UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount).contains(b)
+        }
+
+        for isPe in [false, true] {
+            let head: StaticString = isPe ? "pe" : "me"
+            guard has(head) else { continue }
+            if has(head, "mper") { offer(f.rest(6)) }                                          // memper-, pemper-
+            if has(head, "nge") && count <= 8 { offer(f.rest(5)) }                             // mengebom
+            if has(head, "ng") {
+                if isVowel(4) { offer(f.rest(4, head: 0x6B)); offer(f.rest(4)) }               // mengirim → kirim
+                if next(4, in: "ghkx") { offer(f.rest(4)) }                                    // menggunakan → gunakan
+            }
+            if has(head, "ny"), isVowel(4) { offer(f.rest(4, head: 0x73)) }                    // menyerang → serang
             if has(head, "m") {
-                if next(3, in: "bfv") { out.append(rest(3)) }                              // membawa → bawa
-                if isVowel(3) { out.append([0x70] + rest(3)); out.append([0x6D] + rest(3)) } // memukul → pukul
+                if next(3, in: "bfv") { offer(f.rest(3)) }                                     // membawa → bawa
+                if isVowel(3) { offer(f.rest(3, head: 0x70)); offer(f.rest(3, head: 0x6D)) }   // memukul → pukul
             }
             if has(head, "n") {
-                if next(3, in: "cdjzs") { out.append(rest(3)) }                            // mendukung → dukung
-                if isVowel(3) { out.append([0x74] + rest(3)); out.append([0x6E] + rest(3)) } // menempatkan → tempat
+                if next(3, in: "cdjzs") { offer(f.rest(3)) }                                   // mendukung → dukung
+                if isVowel(3) { offer(f.rest(3, head: 0x74)); offer(f.rest(3, head: 0x6E)) }   // menempatkan → tempat
             }
-            if next(2, in: "lrwymn") { out.append(rest(2)) }                               // melatih, menyatakan → nyata
+            if next(2, in: "lrwymn") { offer(f.rest(2)) }                                      // melatih, menyatakan → nyata
             if isPe {
-                if has("per") { out.append(rest(3)) }                                      // pertahanan → tahan
-                if next(2, in: "bcdfghjkpqstvxz") { out.append(rest(2)) }                  // petugas → tugas
+                if has("per") { offer(f.rest(3)) }                                             // pertahanan → tahan
+                if next(2, in: "bcdfghjkpqstvxz") { offer(f.rest(2)) }                         // petugas → tugas
             }
         }
-        if has("ber") { out.append(rest(3)) }
-        if has("bel"), has("belajar") { out.append(rest(3)) }
-        if has("be"), s.count > 5, s[2] != 0x72 { out.append(rest(2)) }                  // bekerja → kerja
-        if has("ter") { out.append(rest(3)) }
-        if has("per") { out.append(rest(3)) }
-        if has("di") { out.append(rest(2)) }
-        if has("ke") { out.append(rest(2)) }
-        if has("se") { out.append(rest(2)) }
-        return out.filter { $0.count >= 2 }
+        if has("ber") { offer(f.rest(3)) }
+        if has("bel"), has("belajar") { offer(f.rest(3)) }
+        if has("be"), count > 5, f.byte(2, in: word) != 0x72 { offer(f.rest(2)) }            // bekerja → kerja
+        if has("ter") { offer(f.rest(3)) }
+        if has("per") { offer(f.rest(3)) }
+        if has("di") { offer(f.rest(2)) }
+        if has("ke") { offer(f.rest(2)) }
+        if has("se") { offer(f.rest(2)) }
     }
-}
-
-extension Array where Element == UInt8 {
-    func hasSuffix(_ suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
-}
-
-extension ArraySlice where Element == UInt8 {
-    func hasSuffix(_ suffix: [UInt8]) -> Bool { count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix) }
 }
