@@ -50,6 +50,16 @@ if args.count >= 3, args[1] == "parse" {
         }
         times.append(Date().timeIntervalSince(start))
     }
+    if ProcessInfo.processInfo.environment["TREE"] != nil {
+        var treeTimes: [Double] = []
+        for _ in 0..<(ProcessInfo.processInfo.environment["TREE"] == "many" ? runs * 10 : runs) {
+            let start = Date()
+            for document in documents { _ = try XMLDocumentParser().parse(document) }
+            treeTimes.append(Date().timeIntervalSince(start))
+        }
+        treeTimes.sort()
+        print(String(format: "tree only (libxml2 SAX into XMLElement): median %.3fs", treeTimes[treeTimes.count / 2]))
+    }
     times.sort()
     let median = times[times.count / 2]
     print(String(format: "mode=parse files=%d MB=%.1f items=%d text_MB=%.1f median=%.2fs (min %.2f max %.2f) => %.1f MB/s",

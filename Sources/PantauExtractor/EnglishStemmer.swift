@@ -22,25 +22,24 @@ public struct EnglishStemmer: Sendable {
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         // Compared in place: an array made per suffix tried was most of the stemmer's time.
-        func ends(_ s: StaticString) -> Bool { w.count > s.utf8CodeUnitCount + 2 && Self.hasSuffix(w, s) }
-        func replace(_ n: Int, _ with: StaticString = "") { w.removeLast(n); with.withUTF8Buffer { w.append(contentsOf: $0) } }
-
-        if ends("ss") || ends("us") || ends("is") { return word }
-        if ends("ies") || ends("ied") { replace(3, "y") }
-        else if ends("ised") || ends("ises") { replace(4, "ize") }
-        else if ends("ising") { replace(5, "ize") }
-        else if ends("ments") { replace(5) }
-        else if ends("ment") { replace(4) }
-        else if ends("izations") || ends("isations") { replace(8, "ize") }
-        else if ends("ization") || ends("isation") { replace(7, "ize") }
-        else if ends("ations") { replace(6, "ate") }
-        else if ends("ation") { replace(5, "ate") }
-        else if ends("ings") { replace(4); undouble(&w) }
-        else if ends("ing"), hasVowel(w.dropLast(3)) { replace(3); undouble(&w) }
-        else if ends("eed") { }
-        else if ends("ed"), hasVowel(w.dropLast(2)) { replace(2); undouble(&w) }
-        else if ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes") { replace(2) }
-        else if ends("s"), !ends("ss") { replace(1) }
+        // Static helpers over `w`, not closures capturing it: a captured variable lives in
+        // a heap box with dynamic exclusivity checks.
+        if Self.ends(w, "ss") || Self.ends(w, "us") || Self.ends(w, "is") { return word }
+        if Self.ends(w, "ies") || Self.ends(w, "ied") { Self.replace(&w, 3, "y") }
+        else if Self.ends(w, "ised") || Self.ends(w, "ises") { Self.replace(&w, 4, "ize") }
+        else if Self.ends(w, "ising") { Self.replace(&w, 5, "ize") }
+        else if Self.ends(w, "ments") { Self.replace(&w, 5) }
+        else if Self.ends(w, "ment") { Self.replace(&w, 4) }
+        else if Self.ends(w, "izations") || Self.ends(w, "isations") { Self.replace(&w, 8, "ize") }
+        else if Self.ends(w, "ization") || Self.ends(w, "isation") { Self.replace(&w, 7, "ize") }
+        else if Self.ends(w, "ations") { Self.replace(&w, 6, "ate") }
+        else if Self.ends(w, "ation") { Self.replace(&w, 5, "ate") }
+        else if Self.ends(w, "ings") { Self.replace(&w, 4); undouble(&w) }
+        else if Self.ends(w, "ing"), hasVowel(w.dropLast(3)) { Self.replace(&w, 3); undouble(&w) }
+        else if Self.ends(w, "eed") { }
+        else if Self.ends(w, "ed"), hasVowel(w.dropLast(2)) { Self.replace(&w, 2); undouble(&w) }
+        else if Self.ends(w, "sses") || Self.ends(w, "xes") || Self.ends(w, "zes") || Self.ends(w, "ches") || Self.ends(w, "shes") { Self.replace(&w, 2) }
+        else if Self.ends(w, "s"), !Self.ends(w, "ss") { Self.replace(&w, 1) }
         return finish(w)
     }
 
@@ -50,6 +49,16 @@ public struct EnglishStemmer: Sendable {
         if w.count > 4, Self.hasSuffix(w, "ise") { w[w.count - 2] = 0x7A }
         if w.count > 3, w.last == 0x65 { w.removeLast() }
         return String(decoding: w, as: UTF8.self)
+    }
+
+    /// Whether `w` ends with `s` and keeps more than two bytes before it.
+    @inline(__always)
+    static func ends(_ w: [UInt8], _ s: StaticString) -> Bool { w.count > s.utf8CodeUnitCount + 2 && hasSuffix(w, s) }
+
+    /// `w` with its last `n` bytes replaced by `with`.
+    static func replace(_ w: inout [UInt8], _ n: Int, _ with: StaticString = "") {
+        w.removeLast(n)
+        with.withUTF8Buffer { w.append(contentsOf: $0) }
     }
 
     /// Whether `bytes` ends with `suffix`, without building an array for it.

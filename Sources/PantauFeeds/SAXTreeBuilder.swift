@@ -2,11 +2,12 @@ import CLibXML2
 
 /// SAX callback target: builds the element tree. Lives only for one parse, on one thread.
 final class SAXTreeBuilder {
-    var stack: [XMLElement] = []
-    var root: XMLElement?
+    // Touched on every SAX event, by one thread only: no dynamic exclusivity checks.
+    @exclusivity(unchecked) var stack: [XMLElement] = []
+    @exclusivity(unchecked) var root: XMLElement?
     var errors: [String] = []
-    var refusal: String?
-    var textBytes = 0
+    @exclusivity(unchecked) var refusal: String?
+    @exclusivity(unchecked) var textBytes = 0
     let maxTextBytes: Int
     var context: xmlParserCtxtPtr?
     /// The document's URL: the base of relative links when no `xml:base` says otherwise.
