@@ -70,7 +70,7 @@ struct RSSFeed {
         updatePeriod = channel.child("updatePeriod", namespace: Self.syNS)?.trimmedText
         updateFrequency = channel.child("updateFrequency", namespace: Self.syNS)?.trimmedText
         // RSS 0.90/1.0 put items beside the channel; 2.0 inside it.
-        let itemElements = channel.children("item") + (channel.name == "channel" ? root.children("item") : [])
+        let itemElements = Array(channel.children("item")) + (channel.name == "channel" ? Array(root.children("item")) : [])
         items = itemElements.map(Self.item)
     }
 

@@ -1,6 +1,7 @@
 import CLibXML2
 
-/// Parses XML bytes into an ``XMLElement`` tree with libxml2's SAX2 push parser.
+/// Parses XML bytes into an ``XMLElement`` tree (flat storage, ``XMLTree``) with libxml2's
+/// SAX2 push parser.
 ///
 /// Safety: the parser never loads external DTDs or entities (`XML_PARSE_NONET`, no
 /// `XML_PARSE_NOENT`, no DTD loading), refuses documents that declare entities (feeds have
@@ -80,7 +81,7 @@ public struct XMLDocumentParser: Sendable {
         if let refusal = builder.refusal { throw FeedParseError(.refused, refusal) }
         let truncated = !builder.stack.isEmpty
         builder.closeAll()
-        guard let root = builder.root else {
+        guard let root = builder.tree().root else {
             let detail = builder.errors.first ?? "no root element"
             throw FeedParseError(.notXML, detail)
         }
