@@ -79,10 +79,17 @@ struct AnalysedWord: Sendable {
 /// new words are analysed outside the lock. Cleared when it reaches ``capacity`` words.
 final class WordCache: Sendable {
     /// Most words kept before the cache starts over (about 150 bytes each).
-    static let capacity = 300_000
+    let capacity: Int
+
+    /// An empty memo that keeps at most `capacity` words.
+    init(capacity: Int = 300_000) {
+        self.capacity = capacity
+    }
 
     /// The memo: parallel arrays indexed by entry.
     struct Table {
+        /// Bumped each time the memo starts over: entries found before are void.
+        var generation = 0
         var slots = [Int32](repeating: -1, count: 1 << 12)
         var hashes: [UInt64] = []
         var packed: [PackedWord] = []
@@ -114,8 +121,8 @@ final class WordCache: Sendable {
             return nil
         }
 
+        /// Adds a word that ``find(_:_:)`` did not find; returns its entry.
         mutating func insert(_ key: PackedWord, _ word: String, _ analysed: AnalysedWord) -> Int {
-            if let e = find(key, word) { return e }
             let hash = key.hash
             if (words.count + 1) * 2 > slots.count { grow() }
             let mask = slots.count - 1
@@ -154,14 +161,17 @@ final class WordCache: Sendable {
         _ keys: [PackedWord], word: (Int) -> String, analyse: (String) -> AnalysedWord, _ body: (borrowing Table, [Int]) -> R
     ) -> R {
         var missing: [Int] = []
+        var entries = [Int](repeating: -1, count: keys.count)
+        var generation = 0
         let fast: R? = table.withLock { table in
-            var entries = [Int](repeating: -1, count: keys.count)
             for i in keys.indices {
                 if let e = table.find(keys[i], word(i)) { entries[i] = e } else { missing.append(i) }
             }
+            generation = table.generation
             return missing.isEmpty ? body(table, entries) : nil
         }
         if let fast { return fast }
+        // New words are analysed outside the lock (another thread may add them meanwhile).
         var fresh: [String: AnalysedWord] = [:]
         var freshWords: [Int: String] = [:]
         for i in missing {
@@ -170,9 +180,14 @@ final class WordCache: Sendable {
             if fresh[w] == nil { fresh[w] = analyse(w) }
         }
         return table.withLock { table in
-            if table.words.count + fresh.count > Self.capacity { table = Table() }
-            var entries = [Int](repeating: -1, count: keys.count)
-            for i in keys.indices {
+            if table.words.count + fresh.count > capacity {
+                var empty = Table()
+                empty.generation = table.generation + 1
+                table = empty
+            }
+            // Entries found in the first pass stand unless the memo started over since.
+            let again = table.generation == generation ? missing : Array(keys.indices)
+            for i in again {
                 if let e = table.find(keys[i], word(i)) {
                     entries[i] = e
                 } else {

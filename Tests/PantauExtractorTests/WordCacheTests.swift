@@ -1,0 +1,49 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import PantauExtractor
+
+/// The word memo hands every word of a document the entry of that very word: when the words
+/// are new, when some are known, when the memo starts over at its capacity, and with two
+/// threads adding words at once.
+@Suite struct WordCacheTests {
+    /// The entries `cache` gives `words`, checked against the words themselves.
+    func entriesAreTheirWords(_ cache: WordCache, _ words: [String]) -> Bool {
+        let keys = words.map { word -> PackedWord in
+            var word = word
+            return word.withUTF8 { PackedWord.ascii($0) } ?? PackedWord(hash: stemKey(word))
+        }
+        return cache.withEntries(keys, word: { words[$0] }, analyse: { AnalysedWord(info: WordInfo(classes: [], keys: (0, 0, stemKey($0)), masks: (0, 0, 0), aliasList: -1), indonesian: $0, english: $0) }) { table, entries in
+            entries.count == words.count && zip(entries, words).allSatisfy { entry, word in
+                entry >= 0 && table.words[entry] == word && table.infos[entry].keys.2 == stemKey(word)
+            }
+        }
+    }
+
+    @Test func newKnownAndMixedWordsGetTheirOwnEntries() {
+        let cache = WordCache()
+        #expect(entriesAreTheirWords(cache, ["pasukan", "dikirim", "ke", "perbatasan", "pasukan"]))
+        #expect(entriesAreTheirWords(cache, ["pasukan", "ke", "perbatasan"]))
+        #expect(entriesAreTheirWords(cache, ["troops", "pasukan", "deployed", "ke", "a-very-long-word-beyond-sixteen-bytes", "kota"]))
+    }
+
+    @Test func theMemoStartsOverAtItsCapacityAndStillAnswersRight() {
+        let cache = WordCache(capacity: 8)
+        for round in 0..<20 {
+            let words = (0..<5).map { "w\(round)x\($0)" } + ["tetap", "sama"]
+            #expect(entriesAreTheirWords(cache, words), "round \(round)")
+        }
+    }
+
+    @Test func twoThreadsAddingWordsAtOnceBothGetTheirWords() {
+        let cache = WordCache(capacity: 500)
+        let failures = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 2) { thread in
+            for round in 0..<300 {
+                let words = (0..<6).map { "k\(round % 97)v\(($0 + thread) % 4)" } + ["umum"]
+                if !entriesAreTheirWords(cache, words) { failures.withLock { $0 += 1 } }
+            }
+        }
+        #expect(failures.withLock { $0 } == 0)
+    }
+}
