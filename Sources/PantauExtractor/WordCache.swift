@@ -78,12 +78,19 @@ struct AnalysedWord: Sendable {
 /// document whose words are all known takes the lock once and builds its tokens inside it;
 /// new words are analysed outside the lock. Cleared when it reaches ``capacity`` words.
 final class WordCache: Sendable {
+    /// Room made at the start, before any growth: a news vocabulary fills tens of
+    /// thousands of entries in its first poll (the benchmark corpus 42,000), and growing
+    /// there step by step copied the arrays and faulted in their pages again (cold
+    /// analysis −3 %). Untouched room costs address space, not memory.
+    static let initialWords = 1 << 15
+
     /// Most words kept before the cache starts over (about 150 bytes each).
     let capacity: Int
 
     /// An empty memo that keeps at most `capacity` words.
     init(capacity: Int = 300_000) {
         self.capacity = capacity
+        table.withLock { $0.reserve(Self.initialWords) }
     }
 
     /// The memo: parallel arrays indexed by entry.
@@ -137,6 +144,17 @@ final class WordCache: Sendable {
             indonesian.append(analysed.indonesian)
             english.append(analysed.english)
             return e
+        }
+
+        /// Makes room for `count` words without growing.
+        mutating func reserve(_ count: Int) {
+            hashes.reserveCapacity(count)
+            packed.reserveCapacity(count)
+            words.reserveCapacity(count)
+            infos.reserveCapacity(count)
+            indonesian.reserveCapacity(count)
+            english.reserveCapacity(count)
+            while count * 2 > slots.count { grow() }
         }
 
         mutating func grow() {
