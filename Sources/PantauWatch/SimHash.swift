@@ -7,13 +7,20 @@ public enum SimHash {
     public static func of(_ tokens: [Token]) -> UInt64 {
         guard tokens.count >= 3 else { return tokens.reduce(0) { $0 ^ mix($1.stemKey) } }
         // Eight lanes of eight counters: each byte of a shingle's hash adds ±1 to eight
-        // counters at once through a 256-entry table.
+        // counters at once through a 256-entry table (read and written through pointers:
+        // array subscripts here cost more than the sums).
         var weights = [SIMD8<Int32>](repeating: .zero, count: 8)
-        for i in 0..<(tokens.count - 2) {
-            var h = mix(tokens[i].stemKey &* 31 &+ tokens[i + 1].stemKey &* 17 &+ tokens[i + 2].stemKey)
-            for lane in 0..<8 {
-                weights[lane] &+= byteVotes[Int(h & 0xFF)]
-                h >>= 8
+        weights.withUnsafeMutableBufferPointer { weights in
+            byteVotes.withUnsafeBufferPointer { votes in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for i in 0..<(tokens.count - 2) {
+                        var h = mix(tokens[i].stemKey &* 31 &+ tokens[i + 1].stemKey &* 17 &+ tokens[i + 2].stemKey)
+                        for lane in 0..<8 {
+                            weights[lane] &+= votes[Int(h & 0xFF)]
+                            h >>= 8
+                        }
+                    }
+                }
             }
         }
         var out: UInt64 = 0
