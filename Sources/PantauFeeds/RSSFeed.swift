@@ -71,52 +71,94 @@ struct RSSFeed {
         updateFrequency = channel.child("updateFrequency", namespace: Self.syNS)?.trimmedText
         // RSS 0.90/1.0 put items beside the channel; 2.0 inside it.
         let itemElements = Array(channel.children("item")) + (channel.name == "channel" ? Array(root.children("item")) : [])
-        items = itemElements.map(Self.item)
+        let names = ItemNames(root)
+        items = itemElements.map { Self.item($0, names) }
     }
 
-    static func item(_ element: XMLElement) -> Item {
+    /// The names an item's children are told apart by, as indices into one document's
+    /// names (looked up once per document, then compared as integers).
+    struct ItemNames {
+        let title, link, guid, pubDate, date, description, encoded, author, creator, category, subject, enclosure,
+            content, group, thumbnail, source, none, dc, contentModule, media, atom: Int32
+
+        init(_ root: XMLElement) {
+            func id(_ name: String) -> Int32 { root.document.id(of: name) }
+            title = id("title"); link = id("link"); guid = id("guid"); pubDate = id("pubDate"); date = id("date")
+            description = id("description"); encoded = id("encoded"); author = id("author"); creator = id("creator")
+            category = id("category"); subject = id("subject"); enclosure = id("enclosure"); content = id("content")
+            group = id("group"); thumbnail = id("thumbnail"); source = id("source")
+            none = id(""); dc = id(RSSFeed.dcNS); contentModule = id(RSSFeed.contentNS); media = id(RSSFeed.mediaNS); atom = id(RSSFeed.atomNS)
+        }
+    }
+
+    /// One item, its children read in one pass: the first `title`, `link` and `description`
+    /// in the item's own namespace win over others, the first `guid`, `pubDate`, `dc:date`
+    /// and `content:encoded` are taken, authors, categories, enclosures and atom links are
+    /// collected in order.
+    static func item(_ element: XMLElement, _ names: ItemNames) -> Item {
         var item = Item()
         item.base = element.base
-        item.title = element.child("title", namespace: element.namespace)?.allText ?? element.child("title")?.allText
-        item.link = (element.child("link", namespace: element.namespace) ?? element.child("link", namespace: ""))?.trimmedText
         item.about = element.attributes["about"]
-        if let guid = element.child("guid") {
-            item.guid = guid.trimmedText
-            item.guidIsPermaLink = guid.attributes["isPermaLink"]?.lowercased() != "false"
-        }
-        item.pubDate = element.child("pubDate")?.trimmedText
-        item.dcDate = element.child("date", namespace: dcNS)?.trimmedText
-        item.description = element.child("description", namespace: element.namespace)?.allText ?? element.child("description")?.allText
-        item.contentEncoded = element.child("encoded", namespace: contentNS)?.allText
+        let ns = element.namespaceID
+        var titleOwn: XMLElement?, titleAny: XMLElement?, linkOwn: XMLElement?, linkPlain: XMLElement?
+        var descriptionOwn: XMLElement?, descriptionAny: XMLElement?
+        var guid: XMLElement?, pubDate: XMLElement?, dcDate: XMLElement?, encoded: XMLElement?
         for child in element.children {
-            switch (child.namespace, child.name) {
-            case (_, "author") where child.namespace != atomNS:
+            let name = child.nameID, space = child.namespaceID
+            switch name {
+            case names.title:
+                if space == ns, titleOwn == nil { titleOwn = child }
+                if titleAny == nil { titleAny = child }
+            case names.link:
+                if space == ns, linkOwn == nil { linkOwn = child }
+                if space == names.none, linkPlain == nil { linkPlain = child }
+                if space == names.atom, let href = child.attributes["href"] {
+                    item.atomLinks.append((child.attributes["rel"] ?? "alternate", FeedURL.resolve(href, against: child.base)))
+                }
+            case names.description:
+                if space == ns, descriptionOwn == nil { descriptionOwn = child }
+                if descriptionAny == nil { descriptionAny = child }
+                if space == names.media { item.mediaDescription = child.allText }
+            case names.guid:
+                if guid == nil { guid = child }
+            case names.pubDate:
+                if pubDate == nil { pubDate = child }
+            case names.date where space == names.dc:
+                if dcDate == nil { dcDate = child }
+            case names.encoded where space == names.contentModule:
+                if encoded == nil { encoded = child }
+            case names.author where space != names.atom, names.creator where space == names.dc:
                 if let text = child.trimmedText { item.authors.append(text) }
-            case (dcNS, "creator"):
-                if let text = child.trimmedText { item.authors.append(text) }
-            case (_, "category") where child.namespace != atomNS, (dcNS, "subject"):
+            case names.category where space != names.atom, names.subject where space == names.dc:
                 if let text = child.trimmedText { item.categories.append(text) }
-            case (_, "enclosure") where child.namespace != atomNS:
+            case names.enclosure where space != names.atom:
                 if let url = child.attributes["url"] { item.enclosures.append((url, child.attributes["type"], child.attributes["length"])) }
-            case (mediaNS, "content"):
+            case names.content where space == names.media:
                 if let url = child.attributes["url"] { item.enclosures.append((url, child.attributes["type"], child.attributes["fileSize"])) }
                 if item.mediaDescription == nil { item.mediaDescription = child.child("description", namespace: mediaNS)?.allText }
-            case (mediaNS, "group"):
+            case names.group where space == names.media:
                 for content in child.children("content", namespace: mediaNS) {
                     if let url = content.attributes["url"] { item.enclosures.append((url, content.attributes["type"], content.attributes["fileSize"])) }
                 }
                 if item.mediaDescription == nil { item.mediaDescription = child.child("description", namespace: mediaNS)?.allText }
-            case (mediaNS, "thumbnail"):
+            case names.thumbnail where space == names.media:
                 if let url = child.attributes["url"] { item.enclosures.append((url, "image", nil)) }
-            case (mediaNS, "description"):
-                item.mediaDescription = child.allText
-            case (_, "source") where child.namespace != atomNS:
+            case names.source where space != names.atom:
                 item.source = (child.trimmedText, child.attributes["url"])
             default:
                 break
             }
         }
-        item.atomLinks = atomLinks(element)
+        item.title = (titleOwn ?? titleAny)?.allText
+        item.link = (linkOwn ?? linkPlain)?.trimmedText
+        if let guid {
+            item.guid = guid.trimmedText
+            item.guidIsPermaLink = guid.attributes["isPermaLink"]?.lowercased() != "false"
+        }
+        item.pubDate = pubDate?.trimmedText
+        item.dcDate = dcDate?.trimmedText
+        item.description = (descriptionOwn ?? descriptionAny)?.allText
+        item.contentEncoded = encoded?.allText
         return item
     }
 

@@ -26,8 +26,10 @@ final class SAXTreeBuilder {
     /// harm): a small table indexed by the address's bits.
     @exclusivity(unchecked) private var interned = [(pointer: UnsafePointer<xmlChar>?, index: Int32)](repeating: (nil, 0), count: 64)
 
-    init(maxTextBytes: Int, documentBase: String? = nil, maxDepth: Int = 256, maxAttributes: Int = 256) {
+    /// `documentBytes`: the input's size, which bounds its text (room is made once).
+    init(maxTextBytes: Int, documentBase: String? = nil, documentBytes: Int = 0, maxDepth: Int = 256, maxAttributes: Int = 256) {
         self.maxTextBytes = maxTextBytes
+        text.reserveCapacity(min(documentBytes, maxTextBytes))
         self.bases = [documentBase]
         self.maxDepth = maxDepth
         self.maxAttributes = maxAttributes

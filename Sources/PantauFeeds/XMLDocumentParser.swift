@@ -30,7 +30,7 @@ public struct XMLDocumentParser: Sendable {
     /// Parses `bytes`; throws ``FeedParseError`` when there is no usable root element or the
     /// document is refused for safety.
     public func parse(_ bytes: [UInt8], base: String? = nil, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false) throws(FeedParseError) -> Result {
-        let builder = SAXTreeBuilder(maxTextBytes: maxTextBytes, documentBase: base)
+        let builder = SAXTreeBuilder(maxTextBytes: maxTextBytes, documentBase: base, documentBytes: bytes.count)
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in

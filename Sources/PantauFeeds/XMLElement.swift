@@ -9,6 +9,11 @@ public struct XMLElement: Sendable {
 
     var node: XMLTree.Node { document.nodes[Int(index)] }
 
+    /// ``name`` and ``namespace`` as indices into the document's names (compare with
+    /// ``XMLTree/id(of:)``: no string comparisons).
+    var nameID: Int32 { node.name }
+    var namespaceID: Int32 { node.namespace }
+
     /// Local name without prefix (`encoded` for `content:encoded`).
     public var name: String { document.names[Int(node.name)] }
     /// Namespace URI, empty when none.
@@ -38,8 +43,8 @@ public struct XMLElement: Sendable {
         init(document: XMLTree, first: Int32, name: String? = nil, namespace: String? = nil) {
             self.document = document
             self.first = first
-            self.name = name.map { document.nameIndex[$0] ?? -2 } ?? -1
-            self.namespace = namespace.map { document.nameIndex[$0] ?? -2 } ?? -1
+            self.name = name.map(document.id) ?? -1
+            self.namespace = namespace.map(document.id) ?? -1
         }
 
         public struct Iterator: IteratorProtocol {

@@ -38,6 +38,10 @@ final class XMLTree: Sendable {
         self.bases = bases
     }
 
+    /// The index of `name` in ``names``; -2 (which no element has) when the document does
+    /// not use it.
+    func id(of name: String) -> Int32 { nameIndex[name] ?? -2 }
+
     /// The root element (the document's first).
     var root: XMLElement? { nodes.isEmpty ? nil : XMLElement(document: self, index: 0) }
 

@@ -104,6 +104,47 @@ import Testing
         #expect(item.enclosures.first?.length == 99)
     }
 
+    @Test func anRSSItemTakesTheFirstOfEachFieldAndCollectsTheLists() throws {
+        // RSS 1.0: the item's own namespace wins for title, link and description; other
+        // fields take the first of their kind; lists keep document order; atom elements are
+        // not authors, categories or sources.
+        let feed = try parse("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+              xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"
+              xmlns:atom="http://www.w3.org/2005/Atom" xmlns:x="urn:other"><channel><title>C</title></channel>
+            <item rdf:about="http://x.test/about">
+              <x:title>Other title</x:title><title>Own title</title><title>Second title</title>
+              <x:link>http://x.test/other</x:link><link>http://x.test/own</link>
+              <x:description>Other summary</x:description><description>Own summary</description>
+              <dc:date>2024-10-23T10:00:00Z</dc:date><dc:date>2025-01-01T00:00:00Z</dc:date>
+              <dc:creator>Budi</dc:creator><atom:author>Not an author</atom:author><dc:creator>Sari</dc:creator>
+              <dc:subject>Satu</dc:subject><atom:category>not one</atom:category><dc:subject>Dua</dc:subject>
+              <media:group><media:content url="http://x.test/g1.mp4"/><media:content url="http://x.test/g2.mp4"/>
+                <media:description>Group words</media:description></media:group>
+              <media:thumbnail url="http://x.test/t.jpg"/>
+              <atom:link href="http://x.test/alt" rel="alternate"/>
+            </item></rdf:RDF>
+            """)
+        let item = try #require(feed.items.first)
+        #expect(item.title == "Own title")
+        #expect(item.link == "http://x.test/own")
+        #expect(item.summary == "Own summary")
+        #expect(item.id == "http://x.test/about")
+        #expect(item.publishedRaw == "2024-10-23T10:00:00Z")
+        #expect(item.authors.map(\.name) == ["Budi", "Sari"])
+        #expect(item.categories == ["Satu", "Dua"])
+        #expect(item.enclosures.map(\.url) == ["http://x.test/g1.mp4", "http://x.test/g2.mp4", "http://x.test/t.jpg"])
+    }
+
+    @Test func aLaterMediaDescriptionReplacesAContentsOwn() throws {
+        let feed = try parse("""
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>A</title>
+            <media:content url="http://x.test/v.mp4"><media:description>From the content</media:description></media:content>
+            <media:description>The item's own</media:description></item></channel></rss>
+            """)
+        #expect(feed.items.first?.summary == "The item's own")
+    }
+
     @Test func enclosuresCategoriesAndAuthorsFromRSS() throws {
         let feed = try parse("""
             <rss version="2.0"><channel><item><title>A</title><author>desk@x.test (Desk Editor)</author>
