@@ -4,13 +4,14 @@
 /// detection. See ``Extractor/stemKeys(_:)``.
 public struct StemKeys: Sendable {
     /// Three keys per word, slot by slot.
-    let keys: [UInt64]
+    @usableFromInline let keys: [UInt64]
 
     /// Number of words.
-    public var count: Int { keys.count / 3 }
+    @inlinable public var count: Int { keys.count / 3 }
 
     /// The key of word `word`'s stem in language slot `slot` (0 Indonesian, 1 English,
     /// 2 neither: the folded word itself).
-    @inline(__always)
+    /// (Inlinable: the watch lists' test calls it four times per word, from another module.)
+    @inlinable @inline(__always)
     public func key(_ word: Int, slot: Int) -> UInt64 { keys[word &* 3 &+ slot] }
 }

@@ -6,33 +6,52 @@ public enum SimHash {
     /// The fingerprint of `tokens` (their stem keys, three at a time).
     public static func of(_ tokens: [Token]) -> UInt64 {
         guard tokens.count >= 3 else { return tokens.reduce(0) { $0 ^ mix($1.stemKey) } }
-        // Eight lanes of eight counters: each byte of a shingle's hash adds ±1 to eight
-        // counters at once through a 256-entry table (read and written through pointers:
-        // array subscripts here cost more than the sums).
-        var weights = [SIMD8<Int32>](repeating: .zero, count: 8)
-        weights.withUnsafeMutableBufferPointer { weights in
-            byteVotes.withUnsafeBufferPointer { votes in
+        // Per bit, how many shingle hashes have it set; the bit is kept when more than half
+        // do. Counted eight at a time: each hash byte, spread one bit per byte through a
+        // 256-entry table, is added to a 64-bit word of eight byte-wide counters, which are
+        // emptied into 32-bit ones before they can overflow.
+        let n = tokens.count - 2
+        var set = [Int32](repeating: 0, count: 64)
+        set.withUnsafeMutableBufferPointer { set in
+            spread.withUnsafeBufferPointer { spread in
                 tokens.withUnsafeBufferPointer { tokens in
-                    for i in 0..<(tokens.count - 2) {
-                        var h = mix(tokens[i].stemKey &* 31 &+ tokens[i + 1].stemKey &* 17 &+ tokens[i + 2].stemKey)
-                        for lane in 0..<8 {
-                            weights[lane] &+= votes[Int(h & 0xFF)]
-                            h >>= 8
+                    var lanes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+                    func empty(_ lanes: inout (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)) {
+                        withUnsafeBytes(of: &lanes) { bytes in
+                            for i in 0..<64 { set[i] += Int32(bytes[i]) }
+                        }
+                        lanes = (0, 0, 0, 0, 0, 0, 0, 0)
+                    }
+                    var pending = 0
+                    for i in 0..<n {
+                        let h = mix(tokens[i].stemKey &* 31 &+ tokens[i + 1].stemKey &* 17 &+ tokens[i + 2].stemKey)
+                        lanes.0 &+= spread[Int(h & 0xFF)]
+                        lanes.1 &+= spread[Int(h >> 8 & 0xFF)]
+                        lanes.2 &+= spread[Int(h >> 16 & 0xFF)]
+                        lanes.3 &+= spread[Int(h >> 24 & 0xFF)]
+                        lanes.4 &+= spread[Int(h >> 32 & 0xFF)]
+                        lanes.5 &+= spread[Int(h >> 40 & 0xFF)]
+                        lanes.6 &+= spread[Int(h >> 48 & 0xFF)]
+                        lanes.7 &+= spread[Int(h >> 56)]
+                        pending += 1
+                        if pending == 255 {
+                            empty(&lanes)
+                            pending = 0
                         }
                     }
+                    empty(&lanes)
                 }
             }
         }
         var out: UInt64 = 0
-        for lane in 0..<8 {
-            for bit in 0..<8 where weights[lane][bit] > 0 { out |= 1 << UInt64(lane * 8 + bit) }
-        }
+        for bit in 0..<64 where 2 * Int(set[bit]) > n { out |= 1 << UInt64(bit) }
         return out
     }
 
-    /// For each byte value, +1 for its set bits and -1 for its clear ones.
-    static let byteVotes: [SIMD8<Int32>] = (0..<256).map { b in
-        SIMD8<Int32>((0..<8).map { (b >> $0) & 1 == 1 ? 1 : -1 })
+    /// For each byte value, its bits spread one per byte (bit `k` into byte `k`), so that
+    /// adding spread bytes counts each bit position in its own byte.
+    static let spread: [UInt64] = (0..<256).map { b in
+        (0..<8).reduce(UInt64(0)) { word, k in word | UInt64((b >> k) & 1) << (8 * UInt64(k)) }
     }
 
     /// Bits in which two fingerprints differ.

@@ -21,7 +21,7 @@ import Testing
     @Test func fingerprintsAreTheDefinitionsOnRandomTexts() {
         var random = SeededRandom(state: 7)
         let vocabulary = (0..<40).map { "w\($0)" }
-        for n in [0, 1, 2, 3, 4, 17, 250] {
+        for n in [0, 1, 2, 3, 4, 17, 250, 257, 258, 700] {
             for _ in 0..<20 {
                 let tokens = (0..<n).map { i in Token(folded: vocabulary.randomElement(using: &random)!, range: i..<(i + 1), sentence: 0) }
                 #expect(SimHash.of(tokens) == Self.reference(tokens.map(\.stemKey)), "\(n) tokens")
