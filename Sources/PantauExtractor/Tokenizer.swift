@@ -37,8 +37,16 @@ public struct Tokenizer: Sendable {
         let count = bytes.count
         var i = 0
         var width = 0
-        while let (start, _) = Self.nextWord(bytes, from: i) {
-            i = start
+        while true {
+            // ASCII between words (spaces, punctuation) is skipped here; a non-ASCII byte
+            // is decoded by ``nextWord(_:from:)``.
+            while i < count, bytes[i] < 0x80, !Self.isASCIIWord(bytes[i]) { i += 1 }
+            guard i < count else { break }
+            if bytes[i] >= 0x80 {
+                guard let (next, _) = Self.nextWord(bytes, from: i) else { break }
+                i = next
+            }
+            let start = i
             // Packed while the word is plain ASCII and short; otherwise only its end is sought.
             var a: UInt64 = 0, b: UInt64 = 0
             var packable = true
@@ -100,6 +108,12 @@ public struct Tokenizer: Sendable {
         let length = (~isWord & highs).trailingZeroBitCount / 8
         let lowered = word | upper >> 2
         return (length == 8 ? lowered : lowered & ((1 << (8 * UInt64(length))) &- 1), length)
+    }
+
+    /// Whether an ASCII byte is a letter or a digit.
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        (byte < 64 ? asciiWordBits.0 >> byte : asciiWordBits.1 >> (byte &- 64)) & 1 != 0
     }
 
     /// ASCII letters and digits, as bits: bytes 0–63 in `.0`, 64–127 in `.1`.
