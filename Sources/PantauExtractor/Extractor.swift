@@ -68,12 +68,15 @@ public struct Extractor: Sendable {
     func wordInfo(_ word: String) -> AnalysedWord {
         let id = morphology.indonesian.stem(word)
         let en = morphology.english.stem(word)
-        func mask(_ stem: String) -> UInt16 {
-            (cues.firstWordMask[stem] ?? 0) | (stem == word ? 0 : cues.firstWordMask[word] ?? 0)
-        }
+        // A phrase may start with the stem or with the word itself: the word's own entry is
+        // looked up once, and a stem is looked up only when it differs from the word.
+        let wordMask = cues.firstWordMask[word] ?? 0
+        let idMask = id == word ? wordMask : (cues.firstWordMask[id] ?? 0) | wordMask
+        let enMask = en == word ? wordMask : en == id ? idMask : (cues.firstWordMask[en] ?? 0) | wordMask
+        let wordKey = stemKey(word)
         let info = WordInfo(
             classes: WordClass.of(word, gazetteer: gazetteer),
-            keys: (stemKey(id), stemKey(en), stemKey(word)), masks: (mask(id), mask(en), mask(word)),
+            keys: (id == word ? wordKey : stemKey(id), en == word ? wordKey : stemKey(en), wordKey), masks: (idMask, enMask, wordMask),
             aliasList: gazetteer.aliasListIndex[word] ?? -1
         )
         return AnalysedWord(info: info, indonesian: id, english: en)
