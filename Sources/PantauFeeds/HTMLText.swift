@@ -58,6 +58,8 @@ public enum HTMLText {
                 if b != 0x26 && b != 0x3C {
                     // A run of text, copied at once; none of it at the start of a line if blank.
                     var end = i + 1
+                    // Eight bytes at a time while none of them can end the run.
+                    while end + 8 <= n, !Self.mayEndRun(UnsafeRawPointer(bytes.baseAddress! + end).loadUnaligned(as: UInt64.self)) { end += 8 }
                     while end < n, bytes[end] >= 0x20 ? bytes[end] != 0x26 && bytes[end] != 0x3C && bytes[end] != 0x7F : bytes[end] == 0x09 || bytes[end] == 0x0A || bytes[end] == 0x0D { end += 1 }
                     var start = i
                     if out.isEmpty || out.last == 0x0A {
@@ -94,6 +96,19 @@ public enum HTMLText {
             guard open.isEmpty else { return nil }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether any of eight bytes (a little-endian word) may end a run of text in
+    /// ``simpleText(_:)``: `&`, `<`, DEL or a byte below 0x20 (tab and line breaks
+    /// included: the byte loop decides those). Never misses one of them, so a clear answer
+    /// means all eight are plain text.
+    @inline(__always)
+    static func mayEndRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
+        let below = (word &- 0x20 &* ones) & ~word & highs
+        return below != 0 || hasZero(word ^ (0x26 &* ones)) || hasZero(word ^ (0x3C &* ones)) || hasZero(word ^ (0x7F &* ones))
     }
 
     /// Named references ``simpleText(_:)`` decodes itself: HTML 4's, which libxml2's HTML

@@ -166,6 +166,18 @@ import Testing
 }
 
 @Suite struct HTMLTextTests {
+    /// The eight-bytes-at-a-time run check flags exactly the bytes the byte loop stops at
+    /// (and the tab and line breaks it looks at): every byte value in every position.
+    @Test func theWordAtATimeRunCheckFlagsEveryByteThatMayEndARun() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                let word = UInt64(0x61_61_61_61_61_61_61_61) & ~(UInt64(0xFF) << (8 * UInt64(position))) | UInt64(value) << (8 * UInt64(position))
+                let ends = value < 0x20 || value == 0x26 || value == 0x3C || value == 0x7F
+                #expect(HTMLText.mayEndRun(word) == ends, "byte \(value) at \(position)")
+            }
+        }
+    }
+
     @Test(arguments: [
         ("<p>Satu.</p><p>Dua.</p>", "Satu.\nDua."),
         ("Baris<br>baru", "Baris\nbaru"),
