@@ -2,49 +2,98 @@
 /// object's keys in sorted order; the writer puts in the commas. Shared by the alert lines
 /// (`AlertRecord.jsonLine()`) and the stored stories (``StoryTracker/Story/json()``), both
 /// written by hand because Foundation's encoder was a large share of a cold poll.
+///
+/// The bytes go into memory the writer manages itself (an `Array` append checked uniqueness
+/// and capacity for every byte and key: a cold poll writes 17 MB of alert lines). Copies of
+/// a writer share its buffer: use one writer per document.
 package struct JSONWriter {
-    private var bytes: [UInt8] = []
+    private let buffer: Buffer
     private var needsComma = false
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// Growable bytes behind a pointer.
+    private final class Buffer {
+        @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) var count = 0
+        @exclusivity(unchecked) var capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        @inline(__always)
+        func reserve(_ more: Int) {
+            if count + more > capacity { grow(count + more) }
+        }
+
+        func grow(_ needed: Int) {
+            var bigger = capacity * 2
+            while bigger < needed { bigger *= 2 }
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+            moved.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = bigger
+        }
+
+        @inline(__always)
+        func put(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always)
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            reserve(bytes.count)
+            (base + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
+    }
+
     /// An empty writer with room for `capacity` bytes.
-    package init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 4096) { buffer = Buffer(capacity: capacity) }
 
     /// What was written.
-    package func finish() -> String { String(decoding: bytes, as: UTF8.self) }
+    package func finish() -> String { String(decoding: UnsafeBufferPointer(start: buffer.base, count: buffer.count), as: UTF8.self) }
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.put(UInt8(ascii: ",")) }
         needsComma = true
     }
 
     /// Starts an object (`{`) or array (`[`) as a value.
     package mutating func open(_ bracket: Unicode.Scalar) {
         separate()
-        bytes.append(UInt8(ascii: bracket))
+        buffer.put(UInt8(ascii: bracket))
         needsComma = false
     }
 
     /// Ends an object (`}`) or array (`]`).
     package mutating func close(_ bracket: Unicode.Scalar) {
-        bytes.append(UInt8(ascii: bracket))
+        buffer.put(UInt8(ascii: bracket))
         needsComma = true
     }
 
     /// Writes `"name":`; the value follows.
     package mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        buffer.reserve(name.utf8CodeUnitCount + 3)
+        buffer.put(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer.put($0) }
+        buffer.put(UInt8(ascii: "\""))
+        buffer.put(UInt8(ascii: ":"))
         needsComma = false
     }
 
     /// Writes `"name":` for a name known only at run time (a dictionary key), escaped.
     package mutating func key(dynamic name: String) {
         string(name)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.put(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -58,13 +107,32 @@ package struct JSONWriter {
     /// An integer, in decimal.
     package mutating func int<Value: BinaryInteger>(_ value: Value) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        guard let value = Int64(exactly: value) else {
+            for byte in String(value).utf8 { buffer.put(byte) }
+            return
+        }
+        // Digits from the right into a small buffer, then out in order.
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { digits in
+            repeat {
+                digits[23 - n] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                n += 1
+            } while magnitude > 0
+            if value < 0 {
+                digits[23 - n] = UInt8(ascii: "-")
+                n += 1
+            }
+            buffer.put(UnsafeBufferPointer(start: digits.baseAddress!.assumingMemoryBound(to: UInt8.self) + (24 - n), count: n))
+        }
     }
 
     /// `true` or `false`.
     package mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        for byte in (value ? "true" : "false").utf8 { buffer.put(byte) }
     }
 
     /// As `JSONEncoder` writes a `Double`: its description without a trailing `.0`.
@@ -72,46 +140,66 @@ package struct JSONWriter {
         separate()
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { buffer.put($0) }
     }
 
     /// A string literal, escaped as `JSONEncoder` does: `"` and `\`, `\b \f \n \r \t`, other
     /// control characters as `\u00xx`; everything else (including `/`) as it is.
     package mutating func string(_ value: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            // Runs without anything to escape are copied whole.
+            buffer.reserve(utf8.count + 2)
+            buffer.put(UInt8(ascii: "\""))
+            // Runs without anything to escape are copied whole; eight bytes at a time are
+            // passed over while none of them needs escaping.
+            let count = utf8.count
             var start = 0
-            for i in utf8.indices {
+            var i = 0
+            while i < count {
+                if i + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = utf8[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                escape(b)
-                start = i + 1
+                if b < 0x20 || b == 0x22 || b == 0x5C {
+                    buffer.put(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    escape(b)
+                    start = i + 1
+                }
+                i += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            buffer.put(UnsafeBufferPointer(rebasing: utf8[start...]))
+            buffer.put(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes (a little-endian word) needs escaping: below 0x20, `"` or
+    /// `\`. Never misses one, so a clear answer means all eight go out as they are.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below = (word &- 0x20 &* ones) & ~word & highs
+        return below != 0 || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
     }
 
     /// Appends the escape sequence of `b` (a control character, `"` or `\\`).
     private mutating func escape(_ b: UInt8) {
-        bytes.append(0x5C)
+        buffer.put(0x5C)
         switch b {
-        case 0x22, 0x5C: bytes.append(b)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x22, 0x5C: buffer.put(b)
+        case 0x08: buffer.put(UInt8(ascii: "b"))
+        case 0x0C: buffer.put(UInt8(ascii: "f"))
+        case 0x0A: buffer.put(UInt8(ascii: "n"))
+        case 0x0D: buffer.put(UInt8(ascii: "r"))
+        case 0x09: buffer.put(UInt8(ascii: "t"))
         default:
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(Self.hex[Int(b >> 4)])
-            bytes.append(Self.hex[Int(b & 0xF)])
+            buffer.put(UInt8(ascii: "u"))
+            buffer.put(UInt8(ascii: "0"))
+            buffer.put(UInt8(ascii: "0"))
+            buffer.put(Self.hex[Int(b >> 4)])
+            buffer.put(Self.hex[Int(b & 0xF)])
         }
     }
 }
