@@ -8,14 +8,11 @@ struct KeyIndex: Sendable {
     private let counts: [Int32]
     let postings: [Int32]
     private let mask: Int
-    /// One bit per value of the key's low 16 bits: a clear bit means no key can match, which
-    /// settles most document tokens with one load from an 8 KiB table.
-    private let filter: [UInt64]
+    /// A clear bit means no key can match, which settles most document tokens with one load.
+    private let filter: KeyFilter
 
     init(_ lists: [UInt64: [Int]]) {
-        var filter = [UInt64](repeating: 0, count: 1024)
-        for key in lists.keys { filter[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63) }
-        self.filter = filter
+        self.filter = KeyFilter(lists.keys)
         var capacity = 8
         while capacity < lists.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
@@ -41,7 +38,7 @@ struct KeyIndex: Sendable {
     /// Where the phrase indices stored under `key` lie in ``postings`` (empty when none).
     @inline(__always)
     func lookup(_ key: UInt64) -> Range<Int> {
-        if filter[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) == 0 { return 0..<0 }
+        if !filter.mayContain(key) { return 0..<0 }
         var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
         while starts[slot] >= 0 {
             if keys[slot] == key {
@@ -56,4 +53,19 @@ struct KeyIndex: Sendable {
     /// The phrase index at position `i` of ``postings``.
     @inline(__always)
     func posting(_ i: Int) -> Int { Int(postings[i]) }
+}
+
+/// One bit per value of a key's low 16 bits (an 8 KiB table): a clear bit means the key is
+/// not in the set it was built from; a set bit means it may be.
+struct KeyFilter: Sendable {
+    private let bits: [UInt64]
+
+    init(_ keys: some Sequence<UInt64>) {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in keys { bits[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63) }
+        self.bits = bits
+    }
+
+    @inline(__always)
+    func mayContain(_ key: UInt64) -> Bool { bits[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 }
 }

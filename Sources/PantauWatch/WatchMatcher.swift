@@ -55,6 +55,9 @@ public struct WatchMatcher: Sendable {
     /// Indonesian terms of two or more words whose first word is a known root, keyed by
     /// their second stem: `kirim pasukan` also matches the passive `pasukan … dikirim`.
     let bySecondTerm: KeyIndex
+    /// Every key either index holds, in any slot: most words of a document miss it and need
+    /// no further look (``mayFire(_:)``).
+    let anyIndexedKey: KeyFilter
     /// Every term's keys back to back, per language slot; term `t` occupies
     /// `keyStart[t] ..< keyStart[t] + keyLength[t]`.
     let flatKeys: [[UInt64]]
@@ -193,6 +196,7 @@ public struct WatchMatcher: Sendable {
         self.keyStart = starts
         self.keyLength = lengths
         self.bySecondTerm = KeyIndex(second)
+        self.anyIndexedKey = KeyFilter(index.flatMap(\.keys) + second.keys)
     }
 
     /// The folded words of a phrase, as the matcher sees them. Empty means the phrase can
