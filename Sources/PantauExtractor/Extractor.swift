@@ -114,13 +114,17 @@ public struct Extractor: Sendable {
     }
 
     static func stemKeys(_ table: borrowing WordCache.Table, _ entries: [Int]) -> StemKeys {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(entries.count * 3)
-        for e in entries {
-            let k = table.infos[e].keys
-            keys.append(k.0)
-            keys.append(k.1)
-            keys.append(k.2)
+        // Written through pointers: this runs for every word of every item.
+        let keys = [UInt64](unsafeUninitializedCapacity: entries.count * 3) { keys, count in
+            table.infos.withUnsafeBufferPointer { infos in
+                for (i, e) in entries.enumerated() {
+                    let k = infos[e].keys
+                    (keys.baseAddress! + 3 * i).initialize(to: k.0)
+                    (keys.baseAddress! + 3 * i + 1).initialize(to: k.1)
+                    (keys.baseAddress! + 3 * i + 2).initialize(to: k.2)
+                }
+            }
+            count = entries.count * 3
         }
         return StemKeys(keys: keys)
     }

@@ -156,6 +156,11 @@ public struct IndonesianStemmer: Sendable {
     /// Every way to remove one prefix from `f` (at least two bytes left), most specific rule
     /// first.
     static func prefixCandidates(_ f: Form, _ word: UnsafeBufferPointer<UInt8>, into out: inout Candidates) {
+        // Every prefix below starts with one of these letters; most words start otherwise.
+        switch f.byte(0, in: word) {
+        case 0x62, 0x64, 0x6B, 0x6D, 0x70, 0x73, 0x74: break  // b d k m p s t
+        default: return
+        }
         func offer(_ candidate: Form) { out.append(candidate) }
         let count = f.count
         func has(_ p: StaticString, at: Int = 0) -> Bool { f.has(p, at: at, in: word) }

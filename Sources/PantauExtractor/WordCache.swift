@@ -111,21 +111,28 @@ final class WordCache: Sendable {
         /// The entry of `key` (a packed word), or of `word` when the key is not packed.
         @inline(__always)
         func find(_ key: PackedWord, _ word: @autoclosure () -> String) -> Int? {
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 31)) & mask
-            while slots[slot] >= 0 {
-                let e = Int(slots[slot])
-                if hashes[e] == key.hash {
-                    let p = packed[e]
-                    if key.length >= 0 {
-                        if p.length == key.length && p.a == key.a && p.b == key.b { return e }
-                    } else if p.length < 0 && words[e] == word() {
-                        return e
+            // Through pointers: this runs for every word of every item.
+            slots.withUnsafeBufferPointer { slots in
+                hashes.withUnsafeBufferPointer { hashes in
+                    packed.withUnsafeBufferPointer { packed -> Int? in
+                        let mask = slots.count - 1
+                        var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 31)) & mask
+                        while slots[slot] >= 0 {
+                            let e = Int(slots[slot])
+                            if hashes[e] == key.hash {
+                                let p = packed[e]
+                                if key.length >= 0 {
+                                    if p.length == key.length && p.a == key.a && p.b == key.b { return e }
+                                } else if p.length < 0 && words[e] == word() {
+                                    return e
+                                }
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                        return nil
                     }
                 }
-                slot = (slot + 1) & mask
             }
-            return nil
         }
 
         /// Adds a word that ``find(_:_:)`` did not find; returns its entry.
