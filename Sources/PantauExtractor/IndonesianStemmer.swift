@@ -91,40 +91,34 @@ public struct IndonesianStemmer: Sendable {
 
     func analyse(_ word: UnsafeBufferPointer<UInt8>) -> String? {
         // 1. Inflectional endings: particle, then possessive. Every form so far is a prefix
-        //    of the word, so its end says it all.
-        var bases = (word.count, -1, -1, -1)
+        //    of the word, so its end says it all; there are at most four (the word, less a
+        //    particle, and either of them less a possessive).
+        var bases = InlineArray<4, Int>(repeating: word.count)
         var baseCount = 1
-        func base(_ i: Int) -> Int { i == 0 ? bases.0 : i == 1 ? bases.1 : i == 2 ? bases.2 : bases.3 }
-        func addBase(_ end: Int) {
-            switch baseCount {
-            case 1: bases.1 = end
-            case 2: bases.2 = end
-            default: bases.3 = end
-            }
-            baseCount += 1
-        }
         for p in Self.particles where word.count - p.utf8CodeUnitCount >= 3 && Form.has(p, endingAt: word.count, in: word) {
-            addBase(word.count - p.utf8CodeUnitCount)
+            bases[baseCount] = word.count - p.utf8CodeUnitCount
+            baseCount += 1
         }
         let inflected = baseCount
         for i in 0..<inflected {
-            let end = base(i)
+            let end = bases[i]
             for p in Self.possessives where end - p.utf8CodeUnitCount >= 3 && Form.has(p, endingAt: end, in: word) {
-                addBase(end - p.utf8CodeUnitCount)
+                bases[baseCount] = end - p.utf8CodeUnitCount
+                baseCount += 1
             }
         }
-        for i in 1..<baseCount { if let r = known(Form(start: 0, end: base(i)), in: word) { return r } }
+        for i in 1..<baseCount { if let r = known(Form(start: 0, end: bases[i]), in: word) { return r } }
         // 2. Derivational suffix.
         var stripped: [Int] = []
         for i in 0..<baseCount {
-            let end = base(i)
+            let end = bases[i]
             for s in Self.suffixes where end - s.utf8CodeUnitCount >= 3 && Form.has(s, endingAt: end, in: word) {
                 if let r = known(Form(start: 0, end: end - s.utf8CodeUnitCount), in: word) { return r }
                 stripped.append(end - s.utf8CodeUnitCount)
             }
         }
         // 3. Prefixes (with sound changes), up to three deep.
-        for i in 0..<baseCount { if let r = prefixes(Form(start: 0, end: base(i)), word, depth: 0) { return r } }
+        for i in 0..<baseCount { if let r = prefixes(Form(start: 0, end: bases[i]), word, depth: 0) { return r } }
         for end in stripped { if let r = prefixes(Form(start: 0, end: end), word, depth: 0) { return r } }
         return nil
     }
