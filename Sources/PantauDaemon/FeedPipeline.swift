@@ -190,9 +190,14 @@ public struct FeedPipeline: Sendable {
             logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)"])
         }
         let unseen = try store.unseen(feed: feed.name, ids: parsed.items.map(\.id))
-        let unseenSet = Set(unseen)
-        var taken = Set<String>()
-        let newItems = parsed.items.filter { unseenSet.contains($0.id) && taken.insert($0.id).inserted }
+        // `unseen` keeps the items' order and each id once (its first occurrence): walking
+        // both in step finds the new items without hashing any id again.
+        var next = 0
+        let newItems = parsed.items.filter { item in
+            guard next < unseen.count, item.id == unseen[next] else { return false }
+            next += 1
+            return true
+        }
         var alerts: [(id: String, record: String)] = []
         var sinkJobs: [(sink: String, alertID: String, record: String)] = []
         let builder = builder  // once per feed, not per item

@@ -48,4 +48,22 @@ import Testing
         #expect(try store.unseen(feed: "f", ids: ["b", "c"]) == ["b"])
         #expect(try store.seenCount(feed: "f") == 1)
     }
+
+    @Test func aFeedListingAnIdTwiceOrAnIdSeenBeforeGivesEachNewItemOnce() throws {
+        let store = try StateStore(directory: directory)
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let delivery = AlertDelivery(store: store, log: try AlertLogFile(path: directory + "/alerts.jsonl"), logger: logger)
+        let pipeline = FeedPipeline(store: store, builder: AlertBuilder(watches: []), delivery: delivery, logger: logger)
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        // First poll: a repeats itself; a and b are new, once each.
+        var report = pipeline.handle(feed: feed, result: .success(response(listing: ["a", "b", "a"])), now: now)
+        #expect(report.items == 3 && report.newItems == 2)
+        try store.commitStaged()
+        // Second: seen ids mixed in and repeated around the new ones, which come once each.
+        report = pipeline.handle(feed: feed, result: .success(response(listing: ["b", "c", "a", "c", "d", "b", "d", "e"])), now: now)
+        #expect(report.items == 8 && report.newItems == 3)
+        try store.commitStaged()
+        #expect(try store.unseen(feed: "f", ids: ["a", "b", "c", "d", "e", "f"]) == ["f"])
+        #expect(try store.seenCount(feed: "f") == 5)
+    }
 }
