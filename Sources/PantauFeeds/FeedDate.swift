@@ -29,6 +29,19 @@ public enum FeedDate {
         "aest": 10, "aedt": 11,
     ]
 
+    /// A name of up to four bytes, lowercased (ASCII letters only) and packed with its length
+    /// into an integer: month and zone names are looked up without making a `String`.
+    @inline(__always)
+    static func nameKey(_ bytes: some Collection<UInt8>) -> UInt64? {
+        guard bytes.count <= 4 else { return nil }
+        var key = UInt64(bytes.count) << 32
+        for (k, b) in bytes.enumerated() { key |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(k)) }
+        return key
+    }
+
+    static let monthKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: months.map { (nameKey(Array($0.key.utf8))!, $0.value) })
+    static let zoneKeys: [UInt64: Int] = Dictionary(uniqueKeysWithValues: zones.map { (nameKey(Array($0.key.utf8))!, $0.value) })
+
     /// `Wed, 23 Oct 2024 10:00:00 +0700` and variants (no weekday, no seconds, 2-digit year,
     /// named zones).
     static func rfc822(_ text: String) -> Date? {
@@ -54,10 +67,9 @@ public enum FeedDate {
                 }
                 return value
             }
-            func lowered(_ r: Range<Int>) -> String { String(decoding: bytes[r].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }
             if let first = fields.first, isLetter(bytes[first.lowerBound]) { fields.removeFirst() }  // the weekday
             guard fields.count >= 4, let day = number(fields[0]),
-                  let month = months[lowered(fields[1].prefix(3))], var year = number(fields[2]) else { return nil }
+                  let monthKey = nameKey(bytes[fields[1].prefix(3)]), let month = monthKeys[monthKey], var year = number(fields[2]) else { return nil }
             if year < 100 { year += year < 50 ? 2000 : 1900 }
             // HH:MM[:SS]
             var clock: [Int] = []
@@ -76,7 +88,7 @@ public enum FeedDate {
                 if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), digits.count == 4,
                    let value = digits.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) ? digits.reduce(0, { $0 * 10 + Int(bytes[$1] - 0x30) }) : nil {
                     offsetSeconds = (value / 100 * 3600 + value % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
-                } else if let hours = zones[lowered(zone)] {
+                } else if let key = nameKey(bytes[zone]), let hours = zoneKeys[key] {
                     offsetSeconds = hours * 3600
                 }
             }
