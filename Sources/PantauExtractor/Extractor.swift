@@ -140,10 +140,19 @@ public struct Extractor: Sendable {
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)
         var sentence = 0
-        for (i, word) in words.enumerated() {
-            while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
-            let e = entries[i]
-            tokens.append(Token(folded: table.words[e], stem: table.stem(e, slot), info: table.infos[e], slot: slot, range: word, sentence: sentence))
+        // The memo's columns through pointers: this runs for every word of every item that
+        // passes the stem-key test.
+        let stemColumn = slot == 0 ? table.indonesian : slot == 1 ? table.english : table.words
+        stemColumn.withUnsafeBufferPointer { stems in
+            table.words.withUnsafeBufferPointer { folded in
+                table.infos.withUnsafeBufferPointer { infos in
+                    for (i, word) in words.enumerated() {
+                        while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
+                        let e = entries[i]
+                        tokens.append(Token(folded: folded[e], stem: stems[e], info: infos[e], slot: slot, range: word, sentence: sentence))
+                    }
+                }
+            }
         }
         return (tokens, detected)
     }

@@ -105,9 +105,6 @@ final class WordCache: Sendable {
         var indonesian: [String] = []
         var english: [String] = []
 
-        /// The stem of entry `e` for language slot 0 (Indonesian), 1 (English) or 2 (none).
-        func stem(_ e: Int, _ slot: Int) -> String { slot == 0 ? indonesian[e] : slot == 1 ? english[e] : words[e] }
-
         /// The entry of `key` (a packed word), or of `word` when the key is not packed.
         @inline(__always)
         func find(_ key: PackedWord, _ word: @autoclosure () -> String) -> Int? {
