@@ -47,10 +47,12 @@ public struct XMLElement: Sendable {
             self.namespace = namespace.map(document.id) ?? -1
         }
 
+        /// Walks the sibling links from the first child.
         public struct Iterator: IteratorProtocol {
             let children: Children
             var position: Int32
 
+            /// The next child that has the name and namespace asked for, if any.
             public mutating func next() -> XMLElement? {
                 let document = children.document
                 if children.name == -2 || children.namespace == -2 { return nil }
@@ -66,6 +68,7 @@ public struct XMLElement: Sendable {
             }
         }
 
+        /// An iterator from the first child.
         public func makeIterator() -> Iterator { Iterator(children: self, position: first) }
     }
 
