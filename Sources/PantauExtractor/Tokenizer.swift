@@ -98,15 +98,16 @@ public struct Tokenizer: Sendable {
     @inline(__always)
     static func wordPrefix(_ word: UInt64) -> (UInt64, Int) {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Per byte, the high bit says: b ≥ n, or b ≤ n (valid for ASCII bytes only; no
-        // borrow crosses a byte).
-        @inline(__always) func atLeast(_ n: UInt64) -> UInt64 { ((word | highs) &- n &* ones) & highs }
-        @inline(__always) func atMost(_ n: UInt64) -> UInt64 { ((n &* ones | highs) &- (word & ~highs)) & highs }
+        // Per byte of `x`, the high bit says: b ≥ n, or b ≤ n (valid for ASCII bytes only;
+        // no borrow crosses a byte).
+        @inline(__always) func atLeast(_ x: UInt64, _ n: UInt64) -> UInt64 { ((x | highs) &- n &* ones) & highs }
+        @inline(__always) func atMost(_ x: UInt64, _ n: UInt64) -> UInt64 { ((n &* ones | highs) &- (x & ~highs)) & highs }
         let ascii = ~word & highs
-        let upper = atLeast(0x41) & atMost(0x5A)
-        let isWord = (atLeast(0x30) & atMost(0x39) | upper | atLeast(0x61) & atMost(0x7A)) & ascii
+        // Setting bit 5 lowercases letters and leaves digits as they are (theirs is set):
+        // a byte is a letter when it is then a–z, a digit when it was 0–9.
+        let lowered = word | 0x20 &* ones
+        let isWord = (atLeast(lowered, 0x61) & atMost(lowered, 0x7A) | atLeast(word, 0x30) & atMost(word, 0x39)) & ascii
         let length = (~isWord & highs).trailingZeroBitCount / 8
-        let lowered = word | upper >> 2
         return (length == 8 ? lowered : lowered & ((1 << (8 * UInt64(length))) &- 1), length)
     }
 

@@ -13,6 +13,39 @@ import Testing
 }
 
 @Suite struct TokenizerTests {
+    /// The eight-bytes-at-a-time word start gives what reading byte by byte gives: every byte
+    /// value in every position after a run of letters, digits and capitals, then random words.
+    @Test func theWordAtATimePrefixReadsAsTheByteLoopDoes() {
+        func reference(_ word: UInt64) -> (UInt64, Int) {
+            var lowered: UInt64 = 0
+            for k in 0..<8 {
+                let b = UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))
+                let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                guard isWord else { return (lowered, k) }
+                lowered |= UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) << (8 * UInt64(k))
+            }
+            return (lowered, 8)
+        }
+        let base: [UInt8] = [0x41, 0x7A, 0x30, 0x39, 0x5A, 0x61, 0x4D, 0x35]
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = base
+                bytes[position] = UInt8(value)
+                let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                let (lowered, length) = Tokenizer.wordPrefix(word)
+                let expected = reference(word)
+                #expect(lowered == expected.0 && length == expected.1, "byte \(value) at \(position)")
+            }
+        }
+        var random = SeededRandom(state: 17)
+        for _ in 0..<20_000 {
+            let word = random.next()
+            let (lowered, length) = Tokenizer.wordPrefix(word)
+            let expected = reference(word)
+            #expect(lowered == expected.0 && length == expected.1)
+        }
+    }
+
     @Test func splitsOnPunctuationAndKeepsByteOffsets() {
         let text = "Negara-negara “NATO”: 1.500 tentara"
         let ranges = Tokenizer().wordRanges(in: text)
