@@ -189,7 +189,8 @@ public struct FeedPipeline: Sendable {
         if !parsed.wellFormed {
             logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)"])
         }
-        let unseen = try store.unseen(feed: feed.name, ids: parsed.items.map(\.id))
+        let ids = parsed.items.map(\.id)
+        let unseen = try store.unseen(feed: feed.name, ids: ids)
         // `unseen` keeps the items' order and each id once (its first occurrence): walking
         // both in step finds the new items without hashing any id again.
         var next = 0
@@ -218,7 +219,7 @@ public struct FeedPipeline: Sendable {
         }
         // Written with other feeds' results by the next delivery or flush (see
         // ``StateStore/stage(_:)``).
-        let prune = pruneSeen ? (keep: parsed.items.map(\.id), firstSeenBefore: now.addingTimeInterval(-seenRetention)) : nil
+        let prune = pruneSeen ? (keep: ids, firstSeenBefore: now.addingTimeInterval(-seenRetention)) : nil
         store.stage(StagedCommit(feed: feed.name, items: unseen, alerts: alerts, sinkJobs: sinkJobs, now: now, prune: prune))
         let hint = PollHint(publishingGap: parsed.publishingGap, lowerBound: parsed.minimumPollInterval)
         return (parsed.items.count, newItems.count, alerts.count, hint)
