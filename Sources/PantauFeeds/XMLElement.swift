@@ -99,7 +99,8 @@ public struct XMLElement: Sendable {
 
     /// The first child with this local name (and namespace, when given).
     public func child(_ name: String, namespace: String? = nil) -> XMLElement? {
-        children(name, namespace: namespace).first { _ in true }
+        var matching = children(name, namespace: namespace).makeIterator()
+        return matching.next()
     }
 
     /// All children with this local name (and namespace, when given).
