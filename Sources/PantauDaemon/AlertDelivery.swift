@@ -81,9 +81,9 @@ public final class AlertDelivery: Sendable {
                 guard let last = pending.last else { return written }
                 var entries = unconfirmed.dropping(pending, id: \.alertID)
                 if needsTailCheck {
-                    let tail = log.tail()
+                    let inTail = Self.alertIDs(in: log.tail())
                     let count = entries.count
-                    entries = entries.filter { !tail.contains("\"alert_id\":\"\($0.alertID)\"") }
+                    entries = entries.filter { !inTail.contains($0.alertID) }
                     if entries.count < count {
                         logger.notice("alerts already in the log after a crash were not written again", metadata: ["count": "\(count - entries.count)"])
                     }
