@@ -39,8 +39,7 @@ public final class AlertLogFile: Sendable {
 
     /// Cuts a last line that has no newline (a write torn by a crash).
     static func repairTornLine(_ fd: Int32, path: String) throws(AlertLogError) {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+        let info = try status(fd, path: path)
         let size = Int(info.st_size)
         guard size > 0 else { return }
         var last: UInt8 = 0
@@ -70,8 +69,7 @@ public final class AlertLogFile: Sendable {
     @discardableResult
     public func append(_ lines: [String]) throws(AlertLogError) -> Position {
         try descriptor.withLock { fd throws(AlertLogError) -> Position in
-            var info = stat()
-            guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+            let info = try Self.status(fd, path: path)
             let before = info.st_size
             do throws(AlertLogError) {
                 var buffer: [UInt8] = []
@@ -92,18 +90,20 @@ public final class AlertLogFile: Sendable {
                 if (info.st_mode & S_IFMT) == S_IFREG { _ = ftruncate(fd, before) }
                 throw error
             }
-            guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
-            return Position(info)
+            return Position(try Self.status(fd, path: path))
         }
     }
 
     /// Where the log ends now.
     public func position() throws(AlertLogError) -> Position {
-        try descriptor.withLock { fd throws(AlertLogError) -> Position in
-            var info = stat()
-            guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
-            return Position(info)
-        }
+        try descriptor.withLock { fd throws(AlertLogError) -> Position in Position(try Self.status(fd, path: path)) }
+    }
+
+    /// `fstat` of the log's descriptor, or an error naming the log.
+    static func status(_ fd: Int32, path: String) throws(AlertLogError) -> stat {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw AlertLogError(path: path, operation: "reading its size", errno: errno) }
+        return info
     }
 
     /// A point in one log file: the file (device and inode, so a rotated log is told apart)
