@@ -35,8 +35,11 @@ final class SAXTreeBuilder {
         self.maxAttributes = maxAttributes
     }
 
-    static func from(_ ctx: UnsafeMutableRawPointer?) -> SAXTreeBuilder {
-        Unmanaged<SAXTreeBuilder>.fromOpaque(ctx!).takeUnretainedValue()
+    /// Runs `body` with the builder behind libxml2's context pointer, without retaining it
+    /// (the parse holds it for as long as callbacks come): a callback per tag and text run.
+    @inline(__always)
+    static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (SAXTreeBuilder) -> Void) {
+        Unmanaged<SAXTreeBuilder>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
     }
 
     /// The tree built so far (every open element closed at the end of the text).

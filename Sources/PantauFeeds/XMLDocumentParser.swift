@@ -34,15 +34,15 @@ public struct XMLDocumentParser: Sendable {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
-            SAXTreeBuilder.from(ctx).start(localname, uri, Int(nbAttributes), attributes)
+            SAXTreeBuilder.with(ctx) { $0.start(localname, uri, Int(nbAttributes), attributes) }
         }
-        handler.endElementNs = { ctx, _, _, _ in SAXTreeBuilder.from(ctx).end() }
-        handler.characters = { ctx, ch, len in SAXTreeBuilder.from(ctx).characters(ch, Int(len)) }
-        handler.cdataBlock = { ctx, ch, len in SAXTreeBuilder.from(ctx).characters(ch, Int(len)) }
-        handler.entityDecl = { ctx, name, _, _, _, _ in SAXTreeBuilder.from(ctx).refuse("declares entity '\(name.map { String(cString: $0) } ?? "?")'; feeds must not declare entities") }
+        handler.endElementNs = { ctx, _, _, _ in SAXTreeBuilder.with(ctx) { $0.end() } }
+        handler.characters = { ctx, ch, len in SAXTreeBuilder.with(ctx) { $0.characters(ch, Int(len)) } }
+        handler.cdataBlock = { ctx, ch, len in SAXTreeBuilder.with(ctx) { $0.characters(ch, Int(len)) } }
+        handler.entityDecl = { ctx, name, _, _, _, _ in SAXTreeBuilder.with(ctx) { $0.refuse("declares entity '\(name.map { String(cString: $0) } ?? "?")'; feeds must not declare entities") } }
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            SAXTreeBuilder.from(ctx).error(error.pointee)
+            SAXTreeBuilder.with(ctx) { $0.error(error.pointee) }
         }
 
         let unmanaged = Unmanaged.passRetained(builder)

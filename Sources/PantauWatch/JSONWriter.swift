@@ -9,7 +9,7 @@
 package struct JSONWriter {
     private let buffer: Buffer
     private var needsComma = false
-    private static let hex = Array("0123456789abcdef".utf8)
+    fileprivate static let hex = Array("0123456789abcdef".utf8)
 
     /// Growable bytes behind a pointer.
     private final class Buffer {
@@ -52,6 +52,51 @@ package struct JSONWriter {
             reserve(bytes.count)
             (base + count).initialize(from: source, count: bytes.count)
             count += bytes.count
+        }
+
+        /// `utf8` as a JSON string literal (see ``JSONWriter/string(_:)``). Runs without
+        /// anything to escape are copied whole; eight bytes at a time are passed over while
+        /// none of them needs escaping.
+        func putQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+            reserve(utf8.count + 2)
+            put(UInt8(ascii: "\""))
+            let count = utf8.count
+            var start = 0
+            var i = 0
+            while i < count {
+                if i + 8 <= count, !JSONWriter.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let b = utf8[i]
+                if b < 0x20 || b == 0x22 || b == 0x5C {
+                    put(UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                    escape(b)
+                    start = i + 1
+                }
+                i += 1
+            }
+            put(UnsafeBufferPointer(rebasing: utf8[start...]))
+            put(UInt8(ascii: "\""))
+        }
+
+        /// Appends the escape sequence of `b` (a control character, `"` or `\\`).
+        func escape(_ b: UInt8) {
+            put(0x5C)
+            switch b {
+            case 0x22, 0x5C: put(b)
+            case 0x08: put(UInt8(ascii: "b"))
+            case 0x0C: put(UInt8(ascii: "f"))
+            case 0x0A: put(UInt8(ascii: "n"))
+            case 0x0D: put(UInt8(ascii: "r"))
+            case 0x09: put(UInt8(ascii: "t"))
+            default:
+                put(UInt8(ascii: "u"))
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "0"))
+                put(JSONWriter.hex[Int(b >> 4)])
+                put(JSONWriter.hex[Int(b & 0xF)])
+            }
         }
     }
 
@@ -147,31 +192,11 @@ package struct JSONWriter {
     /// control characters as `\u00xx`; everything else (including `/`) as it is.
     package mutating func string(_ value: String) {
         separate()
+        // Native strings lend their bytes without a copy of the string (and its retain).
+        let buffer = buffer
+        if value.utf8.withContiguousStorageIfAvailable({ buffer.putQuoted($0) }) != nil { return }
         var value = value
-        value.withUTF8 { utf8 in
-            buffer.reserve(utf8.count + 2)
-            buffer.put(UInt8(ascii: "\""))
-            // Runs without anything to escape are copied whole; eight bytes at a time are
-            // passed over while none of them needs escaping.
-            let count = utf8.count
-            var start = 0
-            var i = 0
-            while i < count {
-                if i + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
-                let b = utf8[i]
-                if b < 0x20 || b == 0x22 || b == 0x5C {
-                    buffer.put(UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                    escape(b)
-                    start = i + 1
-                }
-                i += 1
-            }
-            buffer.put(UnsafeBufferPointer(rebasing: utf8[start...]))
-            buffer.put(UInt8(ascii: "\""))
-        }
+        value.withUTF8 { buffer.putQuoted($0) }
     }
 
     /// Whether any of eight bytes (a little-endian word) needs escaping: below 0x20, `"` or
@@ -182,24 +207,5 @@ package struct JSONWriter {
         @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         let below = (word &- 0x20 &* ones) & ~word & highs
         return below != 0 || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones))
-    }
-
-    /// Appends the escape sequence of `b` (a control character, `"` or `\\`).
-    private mutating func escape(_ b: UInt8) {
-        buffer.put(0x5C)
-        switch b {
-        case 0x22, 0x5C: buffer.put(b)
-        case 0x08: buffer.put(UInt8(ascii: "b"))
-        case 0x0C: buffer.put(UInt8(ascii: "f"))
-        case 0x0A: buffer.put(UInt8(ascii: "n"))
-        case 0x0D: buffer.put(UInt8(ascii: "r"))
-        case 0x09: buffer.put(UInt8(ascii: "t"))
-        default:
-            buffer.put(UInt8(ascii: "u"))
-            buffer.put(UInt8(ascii: "0"))
-            buffer.put(UInt8(ascii: "0"))
-            buffer.put(Self.hex[Int(b >> 4)])
-            buffer.put(Self.hex[Int(b & 0xF)])
-        }
     }
 }
