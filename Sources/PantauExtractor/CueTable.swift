@@ -37,10 +37,18 @@ struct CueTable: Sendable {
     }
 
     /// The longest phrase starting at token `i` within `limit`: its length in tokens and value.
+    /// Inlined up to the test of the token's cue mask, which most tokens fail.
+    @inline(__always)
     func match(at i: Int, in doc: Document, limit: Int? = nil) -> (length: Int, value: String)? {
+        guard i >= 0, i < doc.tokens.count, doc.tokens[i].cueMask & bit != 0 else { return nil }
+        return phrase(at: i, in: doc, limit: limit)
+    }
+
+    /// ``match(at:in:limit:)`` for a token whose cue mask has this table's bit.
+    private func phrase(at i: Int, in doc: Document, limit: Int?) -> (length: Int, value: String)? {
         let tokens = doc.tokens
         let end = min(limit ?? tokens.count, tokens.count)
-        guard i < end, i >= 0, tokens[i].cueMask & bit != 0, let entries = (exact ? nil : byFirst[tokens[i].stem]) ?? byFirst[tokens[i].folded] else { return nil }
+        guard i < end, let entries = (exact ? nil : byFirst[tokens[i].stem]) ?? byFirst[tokens[i].folded] else { return nil }
         for entry in entries where i + entry.stems.count <= end {
             var ok = true
             for k in 1..<max(entry.stems.count, 1) where k < entry.stems.count {

@@ -40,11 +40,11 @@ struct DateRecognizer: Sendable {
         var i = 0
         func same(_ a: Int, _ b: Int) -> Bool { b < tokens.count && tokens[a].sentence == tokens[b].sentence }
         func year(_ k: Int) -> Int? {
-            guard same(i, k), doc.isDigits(k), tokens[k].folded.count == 4, let y = Int(tokens[k].folded), (1900...2100).contains(y) else { return nil }
+            guard same(i, k), doc.isDigits(k), tokens[k].range.count == 4, let y = Int(tokens[k].folded), (1900...2100).contains(y) else { return nil }
             return y
         }
         func day(_ k: Int) -> Int? {
-            guard same(i, k), doc.isDigits(k), tokens[k].folded.count <= 2, let d = Int(tokens[k].folded), (1...31).contains(d) else { return nil }
+            guard same(i, k), doc.isDigits(k), tokens[k].range.count <= 2, let d = Int(tokens[k].folded), (1...31).contains(d) else { return nil }
             return d
         }
         func emit(_ from: Int, _ to: Int, _ start: CivilDate?, _ end: CivilDate?) {

@@ -52,7 +52,8 @@ struct EntityRecognizer: Sendable {
         // 1. Gazetteer names, left to right.
         var i = 0
         while i < tokens.count {
-            if let (length, entry) = gazetteerMatch(at: i, doc) {
+            // Most words start no alias: passed over without a call.
+            if tokens[i].aliasList >= 0, let (length, entry) = gazetteerMatch(at: i, doc) {
                 found.append(Found(tokens: i..<(i + length), entry: Int32(entry), person: -1))
                 for k in i..<(i + length) { taken[k] = true }
                 i += length

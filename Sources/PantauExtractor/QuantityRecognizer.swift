@@ -34,12 +34,12 @@ struct QuantityRecognizer: Sendable {
                 if end < tokens.count, tokens[end].classes.contains(.month) { i = end; continue }
                 // "pukul 10.00": Indonesian clock times use a period before two digits.
                 if doc.language != .english, i + 1 < tokens.count, doc.gap(after: i).elementsEqual([0x2E]),
-                   tokens[i + 1].folded.count == 2, doc.isDigits(i + 1), tokens[i].folded.count <= 2 {
+                   doc.isDigits(i + 1), tokens[i + 1].range.count == 2, tokens[i].range.count <= 2 {
                     i = end
                     continue
                 }
                 if i > 0, tokens[i - 1].classes.contains(.clock) { i = end; continue }
-                if end == i + 1, tokens[i].folded.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: doc) == nil {
+                if end == i + 1, tokens[i].range.count == 4, value >= 1900, value <= 2100, assets.match(at: end, in: doc) == nil {
                     i = end
                     continue
                 }
@@ -80,7 +80,7 @@ struct QuantityRecognizer: Sendable {
                     unitEnd = end + 1
                 } else if doc.gap(after: end - 1).contains(0x25) {
                     unit = "percent"
-                } else if fromDigits, !doc.isCapitalized(end), !doc.isDigits(end), tokens[end].folded.count >= 3,
+                } else if fromDigits, !doc.isCapitalized(end), !doc.isDigits(end), tokens[end].folded.utf8.count >= 3, tokens[end].folded.prefix(3).count == 3,
                           tokens[end].classes.isDisjoint(with: [.indonesianFunction, .englishFunction]) {
                     unit = tokens[end].folded
                     unitEnd = end + 1

@@ -396,7 +396,7 @@ public struct StoryTracker: Sendable {
         }
         // 15 hex digits (60 bits): short enough for Swift's inline strings.
         let hex = String(h >> 4, radix: 16)
-        return String(repeating: "0", count: 15 - hex.count) + hex
+        return String(repeating: "0", count: 15 - hex.utf8.count) + hex
     }
 }
 

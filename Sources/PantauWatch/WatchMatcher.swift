@@ -256,6 +256,8 @@ public struct WatchMatcher: Sendable {
         let tokenKeys = tokens.map(\.stemKey)
         let tokenSentences = tokens.map(\.sentence)
         for i in tokens.indices {
+            // Most words start no phrase and are no passive phrase's second word.
+            guard anyIndexedKey.mayContain(tokenKeys[i]) else { continue }
             for position in index.lookup(tokenKeys[i]) {
                 let p = index.posting(position)
                 let start = Int(keyStart[p]), length = Int(keyLength[p])
