@@ -47,15 +47,19 @@ public enum FeedDate {
     static func rfc822(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { bytes -> Date? in
-            // Fields between spaces, commas and tabs (only the first six matter).
-            var fields: [Range<Int>] = []
-            fields.reserveCapacity(6)
+            // Fields between spaces, commas and tabs (only the first six matter), held in
+            // place: a feed has a date per item.
+            var fields = InlineArray<6, Range<Int>>(repeating: 0..<0)
+            var count = 0
             var i = 0
-            while i < bytes.count, fields.count < 6 {
+            while i < bytes.count, count < 6 {
                 while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x2C || bytes[i] == 0x09 { i += 1 }
                 let start = i
                 while i < bytes.count, bytes[i] != 0x20, bytes[i] != 0x2C, bytes[i] != 0x09 { i += 1 }
-                if i > start { fields.append(start..<i) }
+                if i > start {
+                    fields[count] = start..<i
+                    count += 1
+                }
             }
             func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
             func number(_ r: Range<Int>) -> Int? {
@@ -67,33 +71,40 @@ public enum FeedDate {
                 }
                 return value
             }
-            if let first = fields.first, isLetter(bytes[first.lowerBound]) { fields.removeFirst() }  // the weekday
-            guard fields.count >= 4, let day = number(fields[0]),
-                  let monthKey = nameKey(bytes[fields[1].prefix(3)]), let month = monthKeys[monthKey], var year = number(fields[2]) else { return nil }
+            let f = count > 0 && isLetter(bytes[fields[0].lowerBound]) ? 1 : 0  // the weekday
+            guard count - f >= 4, let day = number(fields[f]),
+                  let monthKey = nameKey(bytes[fields[f + 1].prefix(3)]), let month = monthKeys[monthKey], var year = number(fields[f + 2]) else { return nil }
             if year < 100 { year += year < 50 ? 2000 : 1900 }
             // HH:MM[:SS]
-            var clock: [Int] = []
-            var start = fields[3].lowerBound
-            for k in fields[3].lowerBound...fields[3].upperBound where k == fields[3].upperBound || bytes[k] == UInt8(ascii: ":") {
+            var clock = InlineArray<3, Int>(repeating: 0)
+            var parts = 0
+            let time = fields[f + 3]
+            var start = time.lowerBound
+            for k in time.lowerBound...time.upperBound where k == time.upperBound || bytes[k] == UInt8(ascii: ":") {
                 guard let value = number(start..<k) else { return nil }
-                clock.append(value)
+                if parts < 3 { clock[parts] = value }
+                parts += 1
                 start = k + 1
             }
-            guard clock.count >= 2 else { return nil }
+            guard parts >= 2 else { return nil }
             var offsetSeconds = 0
-            if fields.count >= 5 {
-                let zone = fields[4]
+            if count - f >= 5 {
+                let zone = fields[f + 4]
                 let sign = bytes[zone.lowerBound]
-                let digits = zone.dropFirst().filter { bytes[$0] != UInt8(ascii: ":") }
-                if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), digits.count == 4,
-                   let value = digits.allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) ? digits.reduce(0, { $0 * 10 + Int(bytes[$1] - 0x30) }) : nil {
+                // ±HHMM or ±HH:MM: four digits once colons are left out.
+                var digits = 0, value = 0, allDigits = true
+                for k in zone.dropFirst() where bytes[k] != UInt8(ascii: ":") {
+                    digits += 1
+                    if bytes[k] >= 0x30 && bytes[k] <= 0x39 { value = value &* 10 &+ Int(bytes[k] - 0x30) } else { allDigits = false }
+                }
+                if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), digits == 4, allDigits {
                     offsetSeconds = (value / 100 * 3600 + value % 100 * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
                 } else if let key = nameKey(bytes[zone]), let hours = zoneKeys[key] {
                     offsetSeconds = hours * 3600
                 }
             }
             return date(year: year, month: month, day: day, hour: clock[0], minute: clock[1],
-                        second: clock.count > 2 ? clock[2] : 0, offset: offsetSeconds)
+                        second: parts > 2 ? clock[2] : 0, offset: offsetSeconds)
         }
     }
 
