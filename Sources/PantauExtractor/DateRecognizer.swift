@@ -54,11 +54,11 @@ struct DateRecognizer: Sendable {
         }
         let interesting: WordClass = [.month, .weekday, .dayWord, .digits]
         while i < tokens.count {
-            let word = tokens[i].folded
             if tokens[i].classes.isDisjoint(with: interesting) {
                 i += 1
                 continue
             }
+            let word = tokens[i].folded
             // "Rabu (23/10)", "(23/10/2024)"
             if let d = day(i), same(i, i + 1), doc.gap(after: i).elementsEqual([0x2F]), let m = Int(tokens[i + 1].folded), (1...12).contains(m),
                i > 0, doc.gap(after: i - 1).last == 0x28 || doc.gap(after: i - 1).last == 0x20 {
