@@ -39,6 +39,7 @@ public struct SentenceSplitter: Sendable {
     /// The sentences of `text`, in order. One pass over the UTF-8 bytes: ASCII is judged by
     /// byte, other scalars are decoded only where punctuation or a capital matters.
     public func split(_ text: String) -> [Sentence] {
+        let source = text
         var text = text
         return text.withUTF8 { bytes in
             var sentences: [Sentence] = []
@@ -50,7 +51,7 @@ public struct SentenceSplitter: Sendable {
                 while lo < hi, let (scalar, width) = Self.scalar(bytes, at: lo), scalar.isSpace { lo += width }
                 while hi > lo, let (scalar, width) = Self.scalar(bytes, before: hi), scalar.isSpace { hi -= width }
                 if lo < hi {
-                    sentences.append(Sentence(range: lo..<hi, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)))
+                    sentences.append(Sentence(range: lo..<hi, in: source))
                 }
                 start = end
             }
