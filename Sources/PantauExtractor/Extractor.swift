@@ -116,9 +116,9 @@ public struct Extractor: Sendable {
     static func stemKeys(_ table: borrowing WordCache.Table, _ entries: [Int]) -> StemKeys {
         // Written through pointers: this runs for every word of every item.
         let keys = [UInt64](unsafeUninitializedCapacity: entries.count * 3) { keys, count in
-            table.infos.withUnsafeBufferPointer { infos in
+            table.entries.withUnsafeBufferPointer { memo in
                 for (i, e) in entries.enumerated() {
-                    let k = infos[e].keys
+                    let k = memo[e].info.keys
                     (keys.baseAddress! + 3 * i).initialize(to: k.0)
                     (keys.baseAddress! + 3 * i + 1).initialize(to: k.1)
                     (keys.baseAddress! + 3 * i + 2).initialize(to: k.2)
@@ -135,7 +135,7 @@ public struct Extractor: Sendable {
     func buildTokens(_ table: WordCache.Table, _ entries: [Int], _ words: [Range<Int>], sentences: [Sentence],
                 language: Language?) -> ([Token], (language: Language, confidence: Double)) {
         var detected = (language: language ?? .other, confidence: 1.0)
-        if language == nil { detected = detector.detect(folded: entries.lazy.map { table.words[$0] }, classes: entries.lazy.map { table.infos[$0].classes }) }
+        if language == nil { detected = detector.detect(folded: entries.lazy.map { table.words[$0] }, classes: entries.lazy.map { table.entries[$0].info.classes }) }
         let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)
@@ -145,11 +145,11 @@ public struct Extractor: Sendable {
         let stemColumn = slot == 0 ? table.indonesian : slot == 1 ? table.english : table.words
         stemColumn.withUnsafeBufferPointer { stems in
             table.words.withUnsafeBufferPointer { folded in
-                table.infos.withUnsafeBufferPointer { infos in
+                table.entries.withUnsafeBufferPointer { memo in
                     for (i, word) in words.enumerated() {
                         while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
                         let e = entries[i]
-                        tokens.append(Token(folded: folded[e], stem: stems[e], info: infos[e], slot: slot, range: word, sentence: sentence))
+                        tokens.append(Token(folded: folded[e], stem: stems[e], info: memo[e].info, slot: slot, range: word, sentence: sentence))
                     }
                 }
             }

@@ -5,12 +5,20 @@ import Synchronization
 /// phrase of which may start with it, and its gazetteer alias list. Plain data: copying it
 /// costs no reference counting (the stems themselves live in ``WordCache/Table``).
 struct WordInfo: Sendable {
-    var classes: WordClass
+    // Widest first: 38 bytes, so a memo entry with its packed word fills one 64-byte line.
     /// Index 0: Indonesian, 1: English, 2: neither (the folded word itself).
     var keys: (UInt64, UInt64, UInt64)
-    var masks: (UInt16, UInt16, UInt16)
     /// ``Gazetteer/aliasLists`` index of aliases starting with this word, or -1.
     var aliasList: Int32
+    var classes: WordClass
+    var masks: (UInt16, UInt16, UInt16)
+
+    init(classes: WordClass, keys: (UInt64, UInt64, UInt64), masks: (UInt16, UInt16, UInt16), aliasList: Int32) {
+        self.keys = keys
+        self.aliasList = aliasList
+        self.classes = classes
+        self.masks = masks
+    }
 
     func key(_ slot: Int) -> UInt64 { slot == 0 ? keys.0 : slot == 1 ? keys.1 : keys.2 }
     func mask(_ slot: Int) -> UInt16 { slot == 0 ? masks.0 : slot == 1 ? masks.1 : masks.2 }
@@ -93,90 +101,101 @@ final class WordCache: Sendable {
         table.withLock { $0.reserve(Self.initialWords) }
     }
 
-    /// The memo: parallel arrays indexed by entry.
+    /// One memo entry: what a lookup compares and what the stem-key test and the tokens
+    /// read, side by side in 64 bytes (in separate columns a known word was three reads
+    /// from far apart in memory: the hash, the packed word, the info).
+    struct Entry {
+        var info: WordInfo
+        /// The packed word's length, -1 for a word that is not packed (compared as a string).
+        var length: Int16
+        var hash: UInt64
+        var a: UInt64
+        var b: UInt64
+    }
+
+    /// The memo: entries and their strings in parallel arrays indexed by entry, found
+    /// through open-addressing slots.
     struct Table {
         /// Bumped each time the memo starts over: entries found before are void.
         var generation = 0
-        var slots = [Int32](repeating: -1, count: 1 << 12)
-        var hashes: [UInt64] = []
-        var packed: [PackedWord] = []
+        /// Per slot: the entry + 1 in the high half and the hash's high half in the low one
+        /// (most probes that miss are told by the slot alone); 0 is empty.
+        var slots = [UInt64](repeating: 0, count: 1 << 12)
+        var entries: [Entry] = []
         var words: [String] = []
-        var infos: [WordInfo] = []
         var indonesian: [String] = []
         var english: [String] = []
+
+        @inline(__always)
+        static func tag(_ hash: UInt64) -> UInt64 { hash >> 32 }
 
         /// The entry of `key` (a packed word), or of `word` when the key is not packed.
         @inline(__always)
         func find(_ key: PackedWord, _ word: @autoclosure () -> String) -> Int? {
             // Through pointers: this runs for every word of every item.
-            slots.withUnsafeBufferPointer { slots in
-                hashes.withUnsafeBufferPointer { hashes in
-                    packed.withUnsafeBufferPointer { packed -> Int? in
-                        let mask = slots.count - 1
-                        var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 31)) & mask
-                        while slots[slot] >= 0 {
-                            let e = Int(slots[slot])
-                            if hashes[e] == key.hash {
-                                let p = packed[e]
+            entries.withUnsafeBufferPointer { entries in
+                slots.withUnsafeBufferPointer { slots -> Int? in
+                    let mask = slots.count - 1
+                    let tag = Self.tag(key.hash)
+                    var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 31)) & mask
+                    while slots[slot] != 0 {
+                        let s = slots[slot]
+                        if s & 0xFFFF_FFFF == tag {
+                            let e = Int(s >> 32) - 1
+                            let entry = entries[e]
+                            if entry.hash == key.hash {
                                 if key.length >= 0 {
-                                    if p.length == key.length && p.a == key.a && p.b == key.b { return e }
-                                } else if p.length < 0 && words[e] == word() {
+                                    if Int32(entry.length) == key.length && entry.a == key.a && entry.b == key.b { return e }
+                                } else if entry.length < 0 && words[e] == word() {
                                     return e
                                 }
                             }
-                            slot = (slot + 1) & mask
                         }
-                        return nil
+                        slot = (slot + 1) & mask
                     }
+                    return nil
                 }
             }
         }
 
         /// Adds a word that ``find(_:_:)`` did not find; returns its entry.
         mutating func insert(_ key: PackedWord, _ word: String, _ analysed: AnalysedWord) -> Int {
-            let hash = key.hash
-            if (words.count + 1) * 2 > slots.count { grow() }
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            let e = words.count
-            slots[slot] = Int32(e)
-            hashes.append(hash)
-            packed.append(key)
+            if (entries.count + 1) * 2 > slots.count { grow() }
+            let e = entries.count
+            place(key.hash, entry: e)
+            entries.append(Entry(info: analysed.info, length: Int16(key.length), hash: key.hash, a: key.a, b: key.b))
             words.append(word)
-            infos.append(analysed.info)
             indonesian.append(analysed.indonesian)
             english.append(analysed.english)
             return e
         }
 
+        mutating func place(_ hash: UInt64, entry e: Int) {
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = UInt64(e + 1) << 32 | Self.tag(hash)
+        }
+
         /// Makes room for `count` words without growing.
         mutating func reserve(_ count: Int) {
-            hashes.reserveCapacity(count)
-            packed.reserveCapacity(count)
+            entries.reserveCapacity(count)
             words.reserveCapacity(count)
-            infos.reserveCapacity(count)
             indonesian.reserveCapacity(count)
             english.reserveCapacity(count)
             while count * 2 > slots.count { grow() }
         }
 
         mutating func grow() {
-            var bigger = [Int32](repeating: -1, count: slots.count * 2)
-            let mask = bigger.count - 1
-            for (e, hash) in hashes.enumerated() {
-                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
-                while bigger[slot] >= 0 { slot = (slot + 1) & mask }
-                bigger[slot] = Int32(e)
-            }
-            slots = bigger
+            slots = [UInt64](repeating: 0, count: slots.count * 2)
+            for e in entries.indices { place(entries[e].hash, entry: e) }
         }
     }
 
     private let table = Mutex(Table())
 
     /// Finds (or adds) every word of a document, then runs `body` with the table and each
-    /// word's entry while holding the lock, so `body` can read stems without copying infos.
+    /// word's entry while holding the lock, so `body` can read stems without copying entries.
     /// `keys[i]` identifies word `i`; `word(i)` builds its folded form (called only for words
     /// not packed and for new words).
     func withEntries<R>(

@@ -15,9 +15,15 @@ import Testing
         }
         return cache.withEntries(keys, word: { words[$0] }, analyse: { AnalysedWord(info: WordInfo(classes: [], keys: (0, 0, stemKey($0)), masks: (0, 0, 0), aliasList: -1), indonesian: $0, english: $0) }) { table, entries in
             entries.count == words.count && zip(entries, words).allSatisfy { entry, word in
-                entry >= 0 && table.words[entry] == word && table.infos[entry].keys.2 == stemKey(word)
+                entry >= 0 && table.words[entry] == word && table.entries[entry].info.keys.2 == stemKey(word)
             }
         }
+    }
+
+    /// A memo entry (what a lookup compares and the stem-key test reads) is 64 bytes.
+    @Test func anEntryIsSixtyFourBytes() {
+        #expect(MemoryLayout<WordCache.Entry>.size == 64)
+        #expect(MemoryLayout<WordCache.Entry>.stride == 64)
     }
 
     @Test func newKnownAndMixedWordsGetTheirOwnEntries() {
