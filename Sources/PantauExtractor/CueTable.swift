@@ -65,7 +65,7 @@ struct CueTable: Sendable {
 }
 
 /// The cue lists of `Resources/cues.txt`, compiled once.
-struct Cues: Sendable {
+final class Cues: Sendable {
     let roles, speech, attribution, hedges, deployment, escalation, launch, assets, military, lookalike: CueTable
     /// For every first word (stem or folded form) of any phrase: the bits of the tables
     /// holding it.

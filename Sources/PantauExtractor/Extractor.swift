@@ -176,7 +176,7 @@ public struct Extractor: Sendable {
                 if keys[i].length < 0, let f = nonASCII[i] { return f }
                 return TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[words[i]]))
             }
-            return self.words.withEntries(keys, word: word, analyse: wordInfo) { table, entries in body(table, entries, words) }
+            return self.words.withEntries(keys, word: word, analyse: { wordInfo($0) }) { table, entries in body(table, entries, words) }
         }
     }
 }

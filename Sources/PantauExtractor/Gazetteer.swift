@@ -1,6 +1,6 @@
 /// Known names: countries, capitals and seats, organisations, media and people, with their
 /// Indonesian and English aliases (`Resources/gazetteer.txt`).
-public struct Gazetteer: Sendable {
+public final class Gazetteer: Sendable {
     /// One gazetteer line.
     public struct Entry: Sendable {
         /// Canonical English name.
