@@ -36,9 +36,11 @@ struct Document {
         sentenceTokens = ranges
         var masks = [UInt16](repeating: 0, count: sentences.count)
         var all: UInt16 = 0
-        for t in tokens {
-            masks[t.sentence] |= t.cueMask
-            all |= t.cueMask
+        // By index: iterating the tokens themselves copied each (and retained its strings).
+        for i in tokens.indices {
+            let mask = tokens[i].cueMask
+            masks[tokens[i].sentence] |= mask
+            all |= mask
         }
         sentenceMask = masks
         documentMask = all

@@ -7,15 +7,17 @@
 /// and capacity for every byte and key: a cold poll writes 17 MB of alert lines). Copies of
 /// a writer share its buffer: use one writer per document.
 package struct JSONWriter {
-    private let buffer: Buffer
-    private var needsComma = false
+    // Usable from inline code: the small writes below are inlined into the callers (alert
+    // lines are written from another module), where the keys are constants.
+    @usableFromInline let buffer: Buffer
+    @usableFromInline var needsComma = false
     fileprivate static let hex = Array("0123456789abcdef".utf8)
 
     /// Growable bytes behind a pointer.
-    private final class Buffer {
-        @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
-        @exclusivity(unchecked) var count = 0
-        @exclusivity(unchecked) var capacity: Int
+    @usableFromInline final class Buffer {
+        @exclusivity(unchecked) @usableFromInline var base: UnsafeMutablePointer<UInt8>
+        @exclusivity(unchecked) @usableFromInline var count = 0
+        @exclusivity(unchecked) @usableFromInline var capacity: Int
 
         init(capacity: Int) {
             self.capacity = max(capacity, 64)
@@ -24,11 +26,12 @@ package struct JSONWriter {
 
         deinit { base.deallocate() }
 
-        @inline(__always)
+        @inlinable @inline(__always)
         func reserve(_ more: Int) {
             if count + more > capacity { grow(count + more) }
         }
 
+        @usableFromInline
         func grow(_ needed: Int) {
             var bigger = capacity * 2
             while bigger < needed { bigger *= 2 }
@@ -39,14 +42,14 @@ package struct JSONWriter {
             capacity = bigger
         }
 
-        @inline(__always)
+        @inlinable @inline(__always)
         func put(_ byte: UInt8) {
             reserve(1)
             base[count] = byte
             count += 1
         }
 
-        @inline(__always)
+        @inlinable @inline(__always)
         func put(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
             reserve(bytes.count)
@@ -106,12 +109,14 @@ package struct JSONWriter {
     /// What was written.
     package func finish() -> String { String(decoding: UnsafeBufferPointer(start: buffer.base, count: buffer.count), as: UTF8.self) }
 
-    private mutating func separate() {
+    @inlinable @inline(__always)
+    mutating func separate() {
         if needsComma { buffer.put(UInt8(ascii: ",")) }
         needsComma = true
     }
 
     /// Starts an object (`{`) or array (`[`) as a value.
+    @inlinable @inline(__always)
     package mutating func open(_ bracket: Unicode.Scalar) {
         separate()
         buffer.put(UInt8(ascii: bracket))
@@ -119,12 +124,14 @@ package struct JSONWriter {
     }
 
     /// Ends an object (`}`) or array (`]`).
+    @inlinable @inline(__always)
     package mutating func close(_ bracket: Unicode.Scalar) {
         buffer.put(UInt8(ascii: bracket))
         needsComma = true
     }
 
     /// Writes `"name":`; the value follows.
+    @inlinable @inline(__always)
     package mutating func key(_ name: StaticString) {
         separate()
         buffer.reserve(name.utf8CodeUnitCount + 3)

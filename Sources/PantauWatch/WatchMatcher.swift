@@ -253,8 +253,9 @@ public struct WatchMatcher: Sendable {
         // Flat arrays in the hot loop: no token or phrase struct (and their strings and
         // arrays) is touched until all keys agree.
         let slotKeys = flatKeys[slot]
-        let tokenKeys = tokens.map(\.stemKey)
-        let tokenSentences = tokens.map(\.sentence)
+        // By index: mapping the tokens themselves copied each (and retained its strings).
+        let tokenKeys = tokens.indices.map { tokens[$0].stemKey }
+        let tokenSentences = tokens.indices.map { tokens[$0].sentence }
         for i in tokens.indices {
             // Most words start no phrase and are no passive phrase's second word.
             guard anyIndexedKey.mayContain(tokenKeys[i]) else { continue }
