@@ -28,8 +28,10 @@ public struct Sentence: Sendable, Hashable {
         slice = range
     }
 
+    /// Sentences are equal when their ranges and their texts are.
     public static func == (a: Sentence, b: Sentence) -> Bool { a.range == b.range && a.text == b.text }
 
+    /// Hashes the range and the text, as ``==(_:_:)`` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(range)
         hasher.combine(text)

@@ -126,6 +126,7 @@ final class WordCache: Sendable {
         var indonesian: [String] = []
         var english: [String] = []
 
+        /// The part of a hash a slot carries.
         @inline(__always)
         static func tag(_ hash: UInt64) -> UInt64 { hash >> 32 }
 
@@ -170,6 +171,7 @@ final class WordCache: Sendable {
             return e
         }
 
+        /// Puts entry `e` in the first free slot for `hash`.
         mutating func place(_ hash: UInt64, entry e: Int) {
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask

@@ -109,6 +109,7 @@ package struct JSONWriter {
     /// What was written.
     package func finish() -> String { String(decoding: UnsafeBufferPointer(start: buffer.base, count: buffer.count), as: UTF8.self) }
 
+    /// A comma before every value but the first of an object or array.
     @inlinable @inline(__always)
     mutating func separate() {
         if needsComma { buffer.put(UInt8(ascii: ",")) }
