@@ -50,16 +50,23 @@ struct FeedBytes {
 
     /// The `encoding` of the XML declaration, lowercased, when there is one.
     static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-        guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
-        let head = bytes.prefix(200)
-        guard let end = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let decl = String(decoding: head[..<end], as: UTF8.self)
-        guard let range = decl.range(of: "encoding") else { return nil }
-        let rest = decl[range.upperBound...].drop { $0 == " " || $0 == "=" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        let value = rest.dropFirst().prefix { $0 != quote }
-        return value.isEmpty ? nil : value.lowercased()
+        // Read from the bytes: a feed's declaration is read once per poll.
+        guard bytes.starts(with: xmlDeclarationStart) else { return nil }
+        guard let end = bytes.prefix(200).firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let name = encodingName
+        guard end >= name.count, let at = (0...(end - name.count)).first(where: { bytes[$0..<($0 + name.count)].elementsEqual(name) }) else { return nil }
+        var i = at + name.count
+        while i < end, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "=") { i += 1 }
+        guard i < end, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") else { return nil }
+        let quote = bytes[i]
+        let start = i + 1
+        var stop = start
+        while stop < end, bytes[stop] != quote { stop += 1 }
+        return stop > start ? String(decoding: bytes[start..<stop], as: UTF8.self).lowercased() : nil
     }
+
+    static let xmlDeclarationStart = Array("<?xml".utf8)
+    static let encodingName = Array("encoding".utf8)
 
     /// True when `bytes` are well-formed UTF-8 (no overlongs, no surrogates).
     static func isValidUTF8(_ array: [UInt8]) -> Bool {

@@ -99,6 +99,24 @@ import Testing
 }
 
 /// Dates in the dialects feeds use; unparseable ones keep their text.
+/// The XML declaration's `encoding`, read from the bytes.
+@Suite struct DeclaredEncodingTests {
+    @Test(arguments: [
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>", "utf-8"),
+        ("<?xml version='1.0' encoding='ISO-8859-1'?><rss/>", "iso-8859-1"),
+        ("<?xml version=\"1.0\" encoding = \"Windows-1252\" standalone=\"yes\"?>", "windows-1252"),
+        ("<?xml version=\"1.0\"?><rss encoding=\"utf-16\"/>", nil),             // not in the declaration
+        ("<?xml version=\"1.0\" encoding=\"\"?>", nil),                           // empty
+        ("<?xml version=\"1.0\" encoding=UTF-8?>", nil),                          // not quoted
+        ("<rss version=\"2.0\"/>", nil),                                          // no declaration
+        ("<?xml version=\"1.0\" encoding=\"utf-8", nil),                          // never closed
+        ("<?xml" + String(repeating: " ", count: 200) + "encoding=\"utf-8\"?>", nil),  // past the first 200 bytes
+    ] as [(String, String?)])
+    func readsTheDeclaredEncoding(text: String, expected: String?) {
+        #expect(FeedBytes.declaredEncoding(Array(text.utf8)) == expected)
+    }
+}
+
 @Suite struct FeedDateDialectTests {
     @Test(arguments: [
         ("Wed, 23 Oct 2024 10:00:00 +0700", 1_729_652_400.0),
