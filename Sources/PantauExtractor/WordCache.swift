@@ -216,10 +216,12 @@ final class WordCache: Sendable {
         if let fast { return fast }
         // New words are analysed outside the lock (another thread may add them meanwhile).
         var fresh: [String: AnalysedWord] = [:]
-        var freshWords: [Int: String] = [:]
+        // The folded missing words, in the order of `missing`.
+        var freshWords: [String] = []
+        freshWords.reserveCapacity(missing.count)
         for i in missing {
             let w = word(i)
-            freshWords[i] = w
+            freshWords.append(w)
             if fresh[w] == nil { fresh[w] = analyse(w) }
         }
         return table.withLock { table in
@@ -229,13 +231,22 @@ final class WordCache: Sendable {
                 table = empty
             }
             // Entries found in the first pass stand unless the memo started over since.
-            let again = table.generation == generation ? missing : Array(keys.indices)
-            for i in again {
-                if let e = table.find(keys[i], word(i)) {
-                    entries[i] = e
-                } else {
-                    let w = freshWords[i] ?? word(i)
-                    entries[i] = table.insert(keys[i], w, fresh[w] ?? analyse(w))
+            if table.generation == generation {
+                for (j, i) in missing.enumerated() {
+                    if let e = table.find(keys[i], freshWords[j]) {
+                        entries[i] = e
+                    } else {
+                        entries[i] = table.insert(keys[i], freshWords[j], fresh[freshWords[j]] ?? analyse(freshWords[j]))
+                    }
+                }
+            } else {
+                for i in keys.indices {
+                    if let e = table.find(keys[i], word(i)) {
+                        entries[i] = e
+                    } else {
+                        let w = word(i)
+                        entries[i] = table.insert(keys[i], w, fresh[w] ?? analyse(w))
+                    }
                 }
             }
             return body(table, entries)
