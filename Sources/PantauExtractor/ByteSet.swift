@@ -38,10 +38,7 @@ struct ByteSet: Sendable {
     /// then a slice of `word`) is a member, without copying its bytes.
     func contains(_ form: IndonesianStemmer.Form, in word: UnsafeBufferPointer<UInt8>) -> Bool {
         let rest = UnsafeBufferPointer(rebasing: word[form.start..<form.end])
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        if form.head != 0 { h = (h ^ UInt64(form.head)) &* 0x100_0000_01b3 }
-        for b in rest { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        h ^= h >> 29
+        let h = Self.hash(head: form.head, rest)
         let count = form.count
         var slot = Int(truncatingIfNeeded: h) & mask
         while slots[slot] >= 0 {
@@ -61,9 +58,12 @@ struct ByteSet: Sendable {
         return false
     }
 
-    /// FNV-1a, finished so that the low bits (the slot) depend on every byte.
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    /// FNV-1a of `head` (when not 0) then `bytes`, finished so that the low bits (the slot)
+    /// depend on every byte.
+    @inline(__always)
+    static func hash(head: UInt8 = 0, _ bytes: some Sequence<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        if head != 0 { h = (h ^ UInt64(head)) &* 0x100_0000_01b3 }
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)
     }

@@ -64,13 +64,7 @@ public struct EnglishStemmer: Sendable {
     /// Whether `bytes` ends with `suffix`, without building an array for it.
     @inline(__always)
     static func hasSuffix(_ bytes: [UInt8], _ suffix: StaticString) -> Bool {
-        let n = suffix.utf8CodeUnitCount
-        guard bytes.count >= n else { return false }
-        return suffix.withUTF8Buffer { tail in
-            var i = 0
-            while i < n, bytes[bytes.count - n + i] == tail[i] { i += 1 }
-            return i == n
-        }
+        bytes.withUnsafeBufferPointer { $0.hasSuffix(suffix, endingAt: $0.count) }
     }
 
     func hasVowel(_ s: ArraySlice<UInt8>) -> Bool {

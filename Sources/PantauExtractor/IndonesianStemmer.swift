@@ -26,7 +26,7 @@ public struct IndonesianStemmer: Sendable {
             if rootBytes.contains(Form(start: 0, end: bytes.count), in: bytes) { return nil }
             guard bytes.count > 3, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
             if let root = analyse(bytes) { return root }
-            for clitic in Self.unknownWordClitics where bytes.count - clitic.utf8CodeUnitCount >= 4 && Form.has(clitic, endingAt: bytes.count, in: bytes) {
+            for clitic in Self.unknownWordClitics where bytes.count - clitic.utf8CodeUnitCount >= 4 && bytes.hasSuffix(clitic, endingAt: bytes.count) {
                 return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - clitic.utf8CodeUnitCount)]), as: UTF8.self)
             }
             return nil
@@ -68,15 +68,6 @@ public struct IndonesianStemmer: Sendable {
             return true
         }
 
-        /// Whether `word[..<end]` ends with `suffix`.
-        static func has(_ suffix: StaticString, endingAt end: Int, in word: UnsafeBufferPointer<UInt8>) -> Bool {
-            let n = suffix.utf8CodeUnitCount
-            guard end >= n else { return false }
-            let bytes = suffix.utf8Start
-            for k in 0..<n where word[end - n + k] != bytes[k] { return false }
-            return true
-        }
-
         /// The form as a string.
         func string(in word: UnsafeBufferPointer<UInt8>) -> String {
             let rest = String(decoding: UnsafeBufferPointer(rebasing: word[start..<end]), as: UTF8.self)
@@ -95,14 +86,14 @@ public struct IndonesianStemmer: Sendable {
         //    particle, and either of them less a possessive).
         var bases = InlineArray<4, Int>(repeating: word.count)
         var baseCount = 1
-        for p in Self.particles where word.count - p.utf8CodeUnitCount >= 3 && Form.has(p, endingAt: word.count, in: word) {
+        for p in Self.particles where word.count - p.utf8CodeUnitCount >= 3 && word.hasSuffix(p, endingAt: word.count) {
             bases[baseCount] = word.count - p.utf8CodeUnitCount
             baseCount += 1
         }
         let inflected = baseCount
         for i in 0..<inflected {
             let end = bases[i]
-            for p in Self.possessives where end - p.utf8CodeUnitCount >= 3 && Form.has(p, endingAt: end, in: word) {
+            for p in Self.possessives where end - p.utf8CodeUnitCount >= 3 && word.hasSuffix(p, endingAt: end) {
                 bases[baseCount] = end - p.utf8CodeUnitCount
                 baseCount += 1
             }
@@ -112,7 +103,7 @@ public struct IndonesianStemmer: Sendable {
         var stripped: [Int] = []
         for i in 0..<baseCount {
             let end = bases[i]
-            for s in Self.suffixes where end - s.utf8CodeUnitCount >= 3 && Form.has(s, endingAt: end, in: word) {
+            for s in Self.suffixes where end - s.utf8CodeUnitCount >= 3 && word.hasSuffix(s, endingAt: end) {
                 if let r = known(Form(start: 0, end: end - s.utf8CodeUnitCount), in: word) { return r }
                 stripped.append(end - s.utf8CodeUnitCount)
             }

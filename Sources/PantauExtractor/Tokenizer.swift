@@ -139,8 +139,7 @@ public struct Tokenizer: Sendable {
         let byte = bytes[offset]
         if byte < 0x80 {
             width = 1
-            let bits = byte < 64 ? asciiWordBits.0 >> byte : asciiWordBits.1 >> (byte &- 64)
-            return bits & 1 != 0
+            return isASCIIWord(byte)
         }
         guard let (scalar, size) = decode(bytes, at: offset) else {
             width = 1

@@ -126,6 +126,10 @@ final class WordCache: Sendable {
         var indonesian: [String] = []
         var english: [String] = []
 
+        /// The slot a hash is sought at first (then the ones after it).
+        @inline(__always)
+        static func firstSlot(_ hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask }
+
         /// The part of a hash a slot carries.
         @inline(__always)
         static func tag(_ hash: UInt64) -> UInt64 { hash >> 32 }
@@ -138,7 +142,7 @@ final class WordCache: Sendable {
                 slots.withUnsafeBufferPointer { slots -> Int? in
                     let mask = slots.count - 1
                     let tag = Self.tag(key.hash)
-                    var slot = Int(truncatingIfNeeded: key.hash ^ (key.hash >> 31)) & mask
+                    var slot = Self.firstSlot(key.hash, mask: mask)
                     while slots[slot] != 0 {
                         let s = slots[slot]
                         if s & 0xFFFF_FFFF == tag {
@@ -174,7 +178,7 @@ final class WordCache: Sendable {
         /// Puts entry `e` in the first free slot for `hash`.
         mutating func place(_ hash: UInt64, entry e: Int) {
             let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 31)) & mask
+            var slot = Self.firstSlot(hash, mask: mask)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = UInt64(e + 1) << 32 | Self.tag(hash)
         }
@@ -231,22 +235,13 @@ final class WordCache: Sendable {
                 table = empty
             }
             // Entries found in the first pass stand unless the memo started over since.
-            if table.generation == generation {
-                for (j, i) in missing.enumerated() {
-                    if let e = table.find(keys[i], freshWords[j]) {
-                        entries[i] = e
-                    } else {
-                        entries[i] = table.insert(keys[i], freshWords[j], fresh[freshWords[j]] ?? analyse(freshWords[j]))
-                    }
-                }
-            } else {
-                for i in keys.indices {
-                    if let e = table.find(keys[i], word(i)) {
-                        entries[i] = e
-                    } else {
-                        let w = word(i)
-                        entries[i] = table.insert(keys[i], w, fresh[w] ?? analyse(w))
-                    }
+            let restarted = table.generation != generation
+            for (j, i) in (restarted ? Array(keys.indices) : missing).enumerated() {
+                if let e = table.find(keys[i], restarted ? word(i) : freshWords[j]) {
+                    entries[i] = e
+                } else {
+                    let w = restarted ? word(i) : freshWords[j]
+                    entries[i] = table.insert(keys[i], w, fresh[w] ?? analyse(w))
                 }
             }
             return body(table, entries)
