@@ -128,8 +128,8 @@ let package = Package(
             dependencies: ["PantauFetch", "PantauTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PantauStoreTests", dependencies: ["PantauStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "PantauConfigTests", dependencies: ["PantauConfig"], swiftSettings: swiftSettings),
+        .testTarget(name: "PantauStoreTests", dependencies: ["PantauStore", "PantauTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PantauConfigTests", dependencies: ["PantauConfig", "PantauTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PantauDaemonTests",
             dependencies: ["PantauDaemon", "PantauTestSupport"],

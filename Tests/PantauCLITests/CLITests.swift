@@ -3,7 +3,8 @@ import PantauTestSupport
 import Testing
 
 @Suite struct CLITests {
-    let directory = NSTemporaryDirectory() + "pantau-cli-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-cli")
+    var directory: String { scratch.path }
     var sampleConfig: String { PantauProcess.repository + "/etc/pantau/pantau.toml" }
 
     @Test func runOncePrintsTheAlertsLogAndAppendsNothingTheSecondTime() throws {

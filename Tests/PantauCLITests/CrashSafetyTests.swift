@@ -4,7 +4,8 @@ import Testing
 
 /// Kill -9 at random moments must leave every alert in the log exactly once.
 @Suite(.serialized) struct CrashSafetyTests {
-    let directory = NSTemporaryDirectory() + "pantau-crash-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-crash")
+    var directory: String { scratch.path }
 
     @Test func sigkillAtRandomMomentsNeverLosesOrRepeatsAnAlert() throws {
         // A server that publishes a new matching item on every request (bounded).

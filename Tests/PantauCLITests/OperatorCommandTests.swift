@@ -4,7 +4,8 @@ import Testing
 
 /// `pantau status` and `pantau alerts`, as an operator runs them.
 @Suite struct OperatorCommandTests {
-    let directory = NSTemporaryDirectory() + "pantau-ops-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-ops")
+    var directory: String { scratch.path }
     var sampleConfig: String { PantauProcess.repository + "/etc/pantau/pantau.toml" }
     var demoArgs: [String] { ["--config", sampleConfig, "--state-dir", directory + "/state"] }
 
@@ -90,7 +91,8 @@ import Testing
 /// The unit file and the install target, checked with the tools operators use.
 @Suite struct PackagingTests {
     static let hasSystemdAnalyze = FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")
-    let directory = NSTemporaryDirectory() + "pantau-pkg-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-pkg")
+    var directory: String { scratch.path }
 
     /// The shipped unit with ExecStart pointing at the built binary (verify checks it exists).
     func unit() throws -> String {

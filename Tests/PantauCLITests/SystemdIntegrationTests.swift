@@ -27,7 +27,8 @@ final class GrowingFeed: Sendable {
 
 /// The daemon under a fake systemd: sd_notify socket, watchdog, directories, signals.
 @Suite(.serialized) struct SystemdIntegrationTests {
-    let directory = NSTemporaryDirectory() + "pantau-systemd-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-systemd")
+    var directory: String { scratch.path }
 
     func writeConfig(feed: String, severity: String = "high") throws {
         try FileManager.default.createDirectory(atPath: directory + "/etc/watch.d", withIntermediateDirectories: true)

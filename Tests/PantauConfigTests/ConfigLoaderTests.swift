@@ -1,15 +1,16 @@
 import Foundation
 import PantauExtractor
+import PantauTestSupport
 import Testing
 @testable import PantauConfig
 @testable import PantauWatch
 
 /// A throwaway config directory with `pantau.toml` and `watch.d/`.
 struct ConfigFixture {
-    let directory: String
+    let scratch = ScratchDirectory("pantau-config")
+    var directory: String { scratch.path }
 
     init(main: String, watches: [String: String] = ["10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"pasukan\"]\n"]) throws {
-        directory = NSTemporaryDirectory() + "pantau-config-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory + "/watch.d", withIntermediateDirectories: true)
         try main.write(toFile: directory + "/pantau.toml", atomically: true, encoding: .utf8)
         for (name, text) in watches {

@@ -6,7 +6,8 @@ import Testing
 @testable import PantauDaemon
 
 @Suite struct AlertDeliveryTests {
-    let directory = NSTemporaryDirectory() + "pantau-delivery-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-delivery")
+    var directory: String { scratch.path }
 
     @Test func tornLastLineIsCutOnOpen() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import PantauTestSupport
 import Testing
 @testable import PantauDaemon
 @testable import PantauWatch
@@ -35,7 +36,8 @@ import Testing
 }
 
 @Suite struct AlertLogReaderTests {
-    let directory = NSTemporaryDirectory() + "pantau-reader-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-reader")
+    var directory: String { scratch.path }
 
     @Test func followsTheLogAcrossRotationAndTruncation() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

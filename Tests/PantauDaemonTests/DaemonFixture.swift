@@ -1,4 +1,5 @@
 import Foundation
+import PantauTestSupport
 import Logging
 import PantauConfig
 import PantauDaemon
@@ -6,7 +7,8 @@ import PantauDaemon
 /// Paths into the repository and a fresh state/log location per test.
 struct DaemonFixture {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
-    let directory = NSTemporaryDirectory() + "pantau-daemon-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-daemon")
+    var directory: String { scratch.path }
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     var alertsLog: String { directory + "/alerts.jsonl" }

@@ -1,4 +1,5 @@
 import Foundation
+import PantauTestSupport
 import Logging
 import PantauConfig
 import PantauFetch
@@ -9,7 +10,8 @@ import Testing
 /// The state forgets ids a feed no longer lists once they are older than `seen_retention`,
 /// checking each feed at most once a day, so it does not grow for ever.
 @Suite struct SeenPruningTests {
-    let directory = NSTemporaryDirectory() + "pantau-prune-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-prune")
+    var directory: String { scratch.path }
     let day = 86_400.0
     let feed = FeedConfig(name: "f", url: "https://example.org/feed.xml")
 

@@ -1,11 +1,13 @@
 import CSQLite
 import Foundation
+import PantauTestSupport
 import Synchronization
 import Testing
 @testable import PantauStore
 
 @Suite struct StateStoreTests {
-    let directory = NSTemporaryDirectory() + "pantau-store-\(UUID().uuidString)"
+    let scratch = ScratchDirectory("pantau-store")
+    var directory: String { scratch.path }
 
     @Test func remembersSeenItemsAcrossReopen() throws {
         do {
