@@ -215,6 +215,13 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Starts copying the write-ahead log into the database file in the background (without
+    /// waiting for anything): at the end of a run, so that ``checkpointAll()`` has only the
+    /// last writes left to copy.
+    public func checkpointSoon() {
+        checkpointer.start()
+    }
+
     /// Copies the write-ahead log into the database file and empties it: at shutdown, so
     /// the state is one file again. Returns false if another connection kept it busy.
     @discardableResult

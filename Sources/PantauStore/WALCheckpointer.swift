@@ -45,8 +45,13 @@ final class WALCheckpointer: Sendable {
     /// After a commit (on the writer's thread, inside its lock): starts a checkpoint when the
     /// WAL holds `pages` or more and none is running. Costs an atomic load otherwise.
     func walGrew(to pages: Int32) {
-        guard pages >= Self.threshold,
-              running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        guard pages >= Self.threshold else { return }
+        start()
+    }
+
+    /// Starts PASSIVE checkpoint rounds on the background queue unless some are running.
+    func start() {
+        guard running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
         else { return }
         queue.async { [self] in
             // Frames committed while a round runs are taken by the next round, until a round

@@ -55,6 +55,22 @@ import Testing
         #expect(try store.pendingAlerts(limit: 1000).count == 500)
     }
 
+    @Test func checkpointSoonCopiesTheLogBelowTheThresholdWithoutWaiting() throws {
+        let store = try StateStore(directory: directory)
+        let record = String(repeating: "x", count: 40_000)
+        func size(_ path: String) throws -> Int { try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0 }
+        // About 2 MB, half the threshold: no checkpoint starts by itself.
+        for i in 0..<50 { try store.commit(feed: "f", items: ["i\(i)"], alerts: [(id: "a\(i)", record: record)]) }
+        store.checkpointer.wait()
+        #expect(store.checkpointer.completed.load(ordering: .relaxed) == 0)
+        #expect(try size(store.path) < 500_000)
+        store.checkpointSoon()
+        store.checkpointer.wait()
+        #expect(store.checkpointer.completed.load(ordering: .relaxed) >= 1)
+        #expect(try size(store.path) > 1_900_000)
+        #expect(try store.pendingAlerts(limit: 1000).count == 50)
+    }
+
     @Test func forgetsOldIdsTheFeedNoLongerListsAndKeepsTheRest() throws {
         let store = try StateStore(directory: directory)
         let day = 86_400.0
