@@ -85,8 +85,8 @@ public struct Extractor: Sendable {
     /// Language, sentences and stemmed tokens only: what watch-list matching needs.
     public func analyse(_ text: String, language: Language? = nil) -> Extraction {
         let sentences = splitter.split(text)
-        let (tokens, detected) = withWordEntries(text) { table, entries, words in
-            buildTokens(table, entries, words, sentences: sentences, language: language)
+        let (tokens, detected) = withWordEntries(text) { rows, entries, words in
+            buildTokens(rows, entries, words, sentences: sentences, language: language)
         }
         return Extraction(text: text, language: detected.language, languageConfidence: detected.confidence, sentences: sentences, tokens: tokens)
     }
@@ -94,12 +94,12 @@ public struct Extractor: Sendable {
     /// ``analyse(_:language:)`` when `wanted` accepts the words' stem keys, nil (and no
     /// sentences, language detection or tokens) when it does not: the daemon asks its watch
     /// lists (``StemKeys``) first, and most items hold none of their phrases. The words are
-    /// read once either way. `wanted` runs while the word memo is held: keep it quick.
+    /// read once either way.
     public func analyse(_ text: String, language: Language? = nil, if wanted: (StemKeys) -> Bool) -> Extraction? {
-        let result = withWordEntries(text) { table, entries, words -> ([Token], (language: Language, confidence: Double), [Sentence])? in
-            guard wanted(Self.stemKeys(table, entries)) else { return nil }
+        let result = withWordEntries(text) { rows, entries, words -> ([Token], (language: Language, confidence: Double), [Sentence])? in
+            guard wanted(Self.stemKeys(rows, entries)) else { return nil }
             let sentences = splitter.split(text)
-            let (tokens, detected) = buildTokens(table, entries, words, sentences: sentences, language: language)
+            let (tokens, detected) = buildTokens(rows, entries, words, sentences: sentences, language: language)
             return (tokens, detected, sentences)
         }
         guard let (tokens, detected, sentences) = result else { return nil }
@@ -110,19 +110,18 @@ public struct Extractor: Sendable {
     /// lookups of ``analyse(_:language:)`` without its sentences, language detection and
     /// tokens, for a quick test of whether any watch-list phrase can be in the text.
     public func stemKeys(_ text: String) -> StemKeys {
-        withWordEntries(text) { table, entries, _ in Self.stemKeys(table, entries) }
+        withWordEntries(text) { rows, entries, _ in Self.stemKeys(rows, entries) }
     }
 
-    static func stemKeys(_ table: borrowing WordCache.Table, _ entries: [Int]) -> StemKeys {
+    static func stemKeys(_ rows: WordCache.Rows, _ entries: [Int]) -> StemKeys {
         // Written through pointers: this runs for every word of every item.
+        let memo = rows.entries
         let keys = [UInt64](unsafeUninitializedCapacity: entries.count * 3) { keys, count in
-            table.entries.withUnsafeBufferPointer { memo in
-                for (i, e) in entries.enumerated() {
-                    let k = memo[e].info.keys
-                    (keys.baseAddress! + 3 * i).initialize(to: k.0)
-                    (keys.baseAddress! + 3 * i + 1).initialize(to: k.1)
-                    (keys.baseAddress! + 3 * i + 2).initialize(to: k.2)
-                }
+            for (i, e) in entries.enumerated() {
+                let k = memo[e].info.keys
+                (keys.baseAddress! + 3 * i).initialize(to: k.0)
+                (keys.baseAddress! + 3 * i + 1).initialize(to: k.1)
+                (keys.baseAddress! + 3 * i + 2).initialize(to: k.2)
             }
             count = entries.count * 3
         }
@@ -132,37 +131,32 @@ public struct Extractor: Sendable {
     /// The tokens of words with these memo entries and byte ranges, in the given language
     /// or the detected one. Words never straddle a sentence boundary (boundaries fall on
     /// spaces, breaks and punctuation), so one pass tags each word with its sentence.
-    func buildTokens(_ table: WordCache.Table, _ entries: [Int], _ words: [Range<Int>], sentences: [Sentence],
+    func buildTokens(_ rows: WordCache.Rows, _ entries: [Int], _ words: [Range<Int>], sentences: [Sentence],
                 language: Language?) -> ([Token], (language: Language, confidence: Double)) {
+        let memo = rows.entries, folded = rows.words
         var detected = (language: language ?? .other, confidence: 1.0)
-        if language == nil { detected = detector.detect(folded: entries.lazy.map { table.words[$0] }, classes: entries.lazy.map { table.entries[$0].info.classes }) }
+        if language == nil { detected = detector.detect(folded: entries.lazy.map { folded[$0] }, classes: entries.lazy.map { memo[$0].info.classes }) }
         let slot = detected.language == .indonesian ? 0 : detected.language == .english ? 1 : 2
         var tokens: [Token] = []
         tokens.reserveCapacity(words.count)
         var sentence = 0
         // The memo's columns through pointers: this runs for every word of every item that
         // passes the stem-key test.
-        let stemColumn = slot == 0 ? table.indonesian : slot == 1 ? table.english : table.words
-        stemColumn.withUnsafeBufferPointer { stems in
-            table.words.withUnsafeBufferPointer { folded in
-                table.entries.withUnsafeBufferPointer { memo in
-                    for (i, word) in words.enumerated() {
-                        while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
-                        let e = entries[i]
-                        tokens.append(Token(folded: folded[e], stem: stems[e], info: memo[e].info, slot: slot, range: word, sentence: sentence))
-                    }
-                }
-            }
+        let stems = rows.stems(slot)
+        for (i, word) in words.enumerated() {
+            while sentence < sentences.count - 1, word.lowerBound >= sentences[sentence].range.upperBound { sentence += 1 }
+            let e = entries[i]
+            tokens.append(Token(folded: folded[e], stem: stems[e], info: memo[e].info, slot: slot, range: word, sentence: sentence))
         }
         return (tokens, detected)
     }
 
     /// Finds every word of `text` and its memo entry (analysing words seen for the first
-    /// time), then runs `body` with the memo held, the entries and the words' byte ranges.
+    /// time), then runs `body` with the memo's rows, the entries and the words' byte ranges.
     /// Everything about each distinct word (classes, stems, cue masks) is memoised; a known
     /// ASCII word is found from its bytes, packed while the tokenizer reads them, without
     /// building a `String`.
-    func withWordEntries<R>(_ text: String, _ body: (borrowing WordCache.Table, [Int], [Range<Int>]) -> R) -> R {
+    func withWordEntries<R>(_ text: String, _ body: (WordCache.Rows, [Int], [Range<Int>]) -> R) -> R {
         var utf8 = text
         return utf8.withUTF8 { bytes in
             var nonASCII: [Int: String] = [:]
@@ -176,7 +170,7 @@ public struct Extractor: Sendable {
                 if keys[i].length < 0, let f = nonASCII[i] { return f }
                 return TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[words[i]]))
             }
-            return self.words.withEntries(keys, word: word, analyse: { wordInfo($0) }) { table, entries in body(table, entries, words) }
+            return self.words.withEntries(keys, word: word, analyse: { wordInfo($0) }) { rows, entries in body(rows, entries, words) }
         }
     }
 }

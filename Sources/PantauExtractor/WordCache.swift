@@ -82,23 +82,19 @@ struct AnalysedWord: Sendable {
 
 /// A bounded, thread-safe memo of word analyses shared by every document one ``Extractor``
 /// analyses (news repeats its vocabulary). Words are found by their FNV-1a hash (computed
-/// while folding) in an open-addressing table, then confirmed by comparing the words. A
-/// document whose words are all known takes the lock once and builds its tokens inside it;
-/// new words are analysed outside the lock. Cleared when it reaches ``capacity`` words.
+/// while folding) in an open-addressing table, then confirmed by comparing the words. The
+/// lock covers finding and adding a document's words only: their rows live in ``Rows``,
+/// storage that never moves and whose rows never change once added, so the stem-key test
+/// and the tokens read them after the lock is released. New words are analysed outside
+/// the lock. Starts over (with new rows) when it reaches ``capacity`` words.
 final class WordCache: Sendable {
-    /// Room made at the start, before any growth: a news vocabulary fills tens of
-    /// thousands of entries in its first poll (the benchmark corpus 42,000), and growing
-    /// there step by step copied the arrays and faulted in their pages again (cold
-    /// analysis −3 %). Untouched room costs address space, not memory.
-    static let initialWords = 1 << 15
-
     /// Most words kept before the cache starts over (about 150 bytes each).
     let capacity: Int
 
     /// An empty memo that keeps at most `capacity` words.
     init(capacity: Int = 300_000) {
         self.capacity = capacity
-        table.withLock { $0.reserve(Self.initialWords) }
+        table = Mutex(Table(rows: Rows(capacity: capacity)))
     }
 
     /// One memo entry: what a lookup compares and what the stem-key test and the tokens
@@ -113,18 +109,57 @@ final class WordCache: Sendable {
         var b: UInt64
     }
 
-    /// The memo: entries and their strings in parallel arrays indexed by entry, found
-    /// through open-addressing slots.
+    /// The memo's rows: each word's entry, folded form and stems, in four columns allocated
+    /// once for ``capacity`` rows. Rows are added under the memo's lock and never changed or
+    /// moved afterwards, so a row found under the lock can be read once it is released
+    /// (the lock orders the writes before the read). Pages no row has reached are address
+    /// space, not memory. Freed when the memo has started over and no reader holds them.
+    final class Rows: @unchecked Sendable {
+        /// Rows allocated.
+        let capacity: Int
+        /// Rows added (written under the memo's lock only).
+        fileprivate(set) var count = 0
+        /// Per row: the entry.
+        let entries: UnsafeMutablePointer<Entry>
+        /// Per row: the folded word.
+        let words: UnsafeMutablePointer<String>
+        /// Per row: the Indonesian stem.
+        let indonesian: UnsafeMutablePointer<String>
+        /// Per row: the English stem.
+        let english: UnsafeMutablePointer<String>
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            entries = .allocate(capacity: capacity)
+            words = .allocate(capacity: capacity)
+            indonesian = .allocate(capacity: capacity)
+            english = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            words.deinitialize(count: count)
+            indonesian.deinitialize(count: count)
+            english.deinitialize(count: count)
+            for column in [UnsafeMutableRawPointer(entries), UnsafeMutableRawPointer(words),
+                           UnsafeMutableRawPointer(indonesian), UnsafeMutableRawPointer(english)] {
+                column.deallocate()
+            }
+        }
+
+        /// The stems of every row in language `slot` (0 Indonesian, 1 English, 2 the folded word).
+        func stems(_ slot: Int) -> UnsafeMutablePointer<String> { slot == 0 ? indonesian : slot == 1 ? english : words }
+    }
+
+    /// The memo's index: open-addressing slots over the current rows.
     struct Table {
         /// Bumped each time the memo starts over: entries found before are void.
         var generation = 0
         /// Per slot: the entry + 1 in the high half and the hash's high half in the low one
         /// (most probes that miss are told by the slot alone); 0 is empty.
-        var slots = [UInt64](repeating: 0, count: 1 << 12)
-        var entries: [Entry] = []
-        var words: [String] = []
-        var indonesian: [String] = []
-        var english: [String] = []
+        var slots = [UInt64](repeating: 0, count: 1 << 16)
+        var rows: Rows
+
+        init(rows: Rows) { self.rows = rows }
 
         /// The slot a hash is sought at first (then the ones after it).
         @inline(__always)
@@ -138,40 +173,41 @@ final class WordCache: Sendable {
         @inline(__always)
         func find(_ key: PackedWord, _ word: @autoclosure () -> String) -> Int? {
             // Through pointers: this runs for every word of every item.
-            entries.withUnsafeBufferPointer { entries in
-                slots.withUnsafeBufferPointer { slots -> Int? in
-                    let mask = slots.count - 1
-                    let tag = Self.tag(key.hash)
-                    var slot = Self.firstSlot(key.hash, mask: mask)
-                    while slots[slot] != 0 {
-                        let s = slots[slot]
-                        if s & 0xFFFF_FFFF == tag {
-                            let e = Int(s >> 32) - 1
-                            let entry = entries[e]
-                            if entry.hash == key.hash {
-                                if key.length >= 0 {
-                                    if Int32(entry.length) == key.length && entry.a == key.a && entry.b == key.b { return e }
-                                } else if entry.length < 0 && words[e] == word() {
-                                    return e
-                                }
+            let entries = rows.entries, words = rows.words
+            return slots.withUnsafeBufferPointer { slots -> Int? in
+                let mask = slots.count - 1
+                let tag = Self.tag(key.hash)
+                var slot = Self.firstSlot(key.hash, mask: mask)
+                while slots[slot] != 0 {
+                    let s = slots[slot]
+                    if s & 0xFFFF_FFFF == tag {
+                        let e = Int(s >> 32) - 1
+                        let entry = entries[e]
+                        if entry.hash == key.hash {
+                            if key.length >= 0 {
+                                if Int32(entry.length) == key.length && entry.a == key.a && entry.b == key.b { return e }
+                            } else if entry.length < 0 && words[e] == word() {
+                                return e
                             }
                         }
-                        slot = (slot + 1) & mask
                     }
-                    return nil
+                    slot = (slot + 1) & mask
                 }
+                return nil
             }
         }
 
-        /// Adds a word that ``find(_:_:)`` did not find; returns its entry.
+        /// Adds a word that ``find(_:_:)`` did not find; returns its entry. The rows must
+        /// have room (``WordCache`` starts over before they fill).
         mutating func insert(_ key: PackedWord, _ word: String, _ analysed: AnalysedWord) -> Int {
-            if (entries.count + 1) * 2 > slots.count { grow() }
-            let e = entries.count
+            if (rows.count + 1) * 2 > slots.count { grow() }
+            let e = rows.count
             place(key.hash, entry: e)
-            entries.append(Entry(info: analysed.info, length: Int16(key.length), hash: key.hash, a: key.a, b: key.b))
-            words.append(word)
-            indonesian.append(analysed.indonesian)
-            english.append(analysed.english)
+            (rows.entries + e).initialize(to: Entry(info: analysed.info, length: Int16(key.length), hash: key.hash, a: key.a, b: key.b))
+            (rows.words + e).initialize(to: word)
+            (rows.indonesian + e).initialize(to: analysed.indonesian)
+            (rows.english + e).initialize(to: analysed.english)
+            rows.count = e + 1
             return e
         }
 
@@ -183,41 +219,31 @@ final class WordCache: Sendable {
             slots[slot] = UInt64(e + 1) << 32 | Self.tag(hash)
         }
 
-        /// Makes room for `count` words without growing.
-        mutating func reserve(_ count: Int) {
-            entries.reserveCapacity(count)
-            words.reserveCapacity(count)
-            indonesian.reserveCapacity(count)
-            english.reserveCapacity(count)
-            while count * 2 > slots.count { grow() }
-        }
-
         mutating func grow() {
             slots = [UInt64](repeating: 0, count: slots.count * 2)
-            for e in entries.indices { place(entries[e].hash, entry: e) }
+            for e in 0..<rows.count { place(rows.entries[e].hash, entry: e) }
         }
     }
 
-    private let table = Mutex(Table())
+    private let table: Mutex<Table>
 
-    /// Finds (or adds) every word of a document, then runs `body` with the table and each
-    /// word's entry while holding the lock, so `body` can read stems without copying entries.
-    /// `keys[i]` identifies word `i`; `word(i)` builds its folded form (called only for words
-    /// not packed and for new words).
+    /// Finds (or adds) every word of a document, then runs `body` with the rows and each
+    /// word's row, after releasing the lock. `keys[i]` identifies word `i`; `word(i)` builds
+    /// its folded form (called only for words not packed and for new words).
     func withEntries<R>(
-        _ keys: [PackedWord], word: (Int) -> String, analyse: (String) -> AnalysedWord, _ body: (borrowing Table, [Int]) -> R
+        _ keys: [PackedWord], word: (Int) -> String, analyse: (String) -> AnalysedWord, _ body: (Rows, [Int]) -> R
     ) -> R {
         var missing: [Int] = []
         var entries = [Int](repeating: -1, count: keys.count)
         var generation = 0
-        let fast: R? = table.withLock { table in
+        let known: Rows? = table.withLock { table in
             for i in keys.indices {
                 if let e = table.find(keys[i], word(i)) { entries[i] = e } else { missing.append(i) }
             }
             generation = table.generation
-            return missing.isEmpty ? body(table, entries) : nil
+            return missing.isEmpty ? table.rows : nil
         }
-        if let fast { return fast }
+        if let known { return body(known, entries) }
         // New words are analysed outside the lock (another thread may add them meanwhile).
         var fresh: [String: AnalysedWord] = [:]
         // The folded missing words, in the order of `missing`.
@@ -228,9 +254,9 @@ final class WordCache: Sendable {
             freshWords.append(w)
             if fresh[w] == nil { fresh[w] = analyse(w) }
         }
-        return table.withLock { table in
-            if table.words.count + fresh.count > capacity {
-                var empty = Table()
+        let rows: Rows = table.withLock { table in
+            if table.rows.count + fresh.count > min(capacity, table.rows.capacity) {
+                var empty = Table(rows: Rows(capacity: max(capacity, keys.count)))
                 empty.generation = table.generation + 1
                 table = empty
             }
@@ -244,8 +270,9 @@ final class WordCache: Sendable {
                     entries[i] = table.insert(keys[i], w, fresh[w] ?? analyse(w))
                 }
             }
-            return body(table, entries)
+            return table.rows
         }
+        return body(rows, entries)
     }
 }
 

@@ -13,9 +13,9 @@ import Testing
             var word = word
             return word.withUTF8 { PackedWord.ascii($0) } ?? PackedWord(hash: stemKey(word))
         }
-        return cache.withEntries(keys, word: { words[$0] }, analyse: { AnalysedWord(info: WordInfo(classes: [], keys: (0, 0, stemKey($0)), masks: (0, 0, 0), aliasList: -1), indonesian: $0, english: $0) }) { table, entries in
+        return cache.withEntries(keys, word: { words[$0] }, analyse: { AnalysedWord(info: WordInfo(classes: [], keys: (0, 0, stemKey($0)), masks: (0, 0, 0), aliasList: -1), indonesian: $0, english: $0) }) { rows, entries in
             entries.count == words.count && zip(entries, words).allSatisfy { entry, word in
-                entry >= 0 && table.words[entry] == word && table.entries[entry].info.keys.2 == stemKey(word)
+                entry >= 0 && rows.words[entry] == word && rows.entries[entry].info.keys.2 == stemKey(word)
             }
         }
     }
@@ -38,6 +38,27 @@ import Testing
         for round in 0..<20 {
             let words = (0..<5).map { "w\(round)x\($0)" } + ["tetap", "sama"]
             #expect(entriesAreTheirWords(cache, words), "round \(round)")
+        }
+    }
+
+    /// Rows handed out stay readable after the memo has started over (a reader may still be
+    /// building tokens from them while another thread fills new rows).
+    @Test func rowsHandedOutOutliveAStartOver() {
+        let cache = WordCache(capacity: 8)
+        let words = ["pasukan", "dikirim", "a-word-longer-than-sixteen-bytes", "perbatasan"]
+        let keys = words.map { word -> PackedWord in
+            var word = word
+            return word.withUTF8 { PackedWord.ascii($0) } ?? PackedWord(hash: stemKey(word))
+        }
+        let analyse = { (w: String) in AnalysedWord(info: WordInfo(classes: [], keys: (0, 0, stemKey(w)), masks: (0, 0, 0), aliasList: -1), indonesian: w + "-id", english: w + "-en") }
+        let (held, entries) = cache.withEntries(keys, word: { words[$0] }, analyse: analyse) { rows, entries in (rows, entries) }
+        for round in 0..<5 { #expect(entriesAreTheirWords(cache, (0..<6).map { "r\(round)w\($0)" })) }
+        let (now, _) = cache.withEntries(keys, word: { words[$0] }, analyse: analyse) { rows, entries in (rows, entries) }
+        #expect(now !== held)
+        for (i, word) in words.enumerated() {
+            #expect(held.words[entries[i]] == word)
+            #expect(held.indonesian[entries[i]] == word + "-id")
+            #expect(held.english[entries[i]] == word + "-en")
         }
     }
 
