@@ -158,6 +158,7 @@ package struct JSONWriter {
     }
 
     /// An integer, in decimal.
+    @inlinable
     package mutating func int<Value: BinaryInteger>(_ value: Value) {
         separate()
         guard let value = Int64(exactly: value) else {
