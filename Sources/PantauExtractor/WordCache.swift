@@ -140,10 +140,10 @@ final class WordCache: Sendable {
             words.deinitialize(count: count)
             indonesian.deinitialize(count: count)
             english.deinitialize(count: count)
-            for column in [UnsafeMutableRawPointer(entries), UnsafeMutableRawPointer(words),
-                           UnsafeMutableRawPointer(indonesian), UnsafeMutableRawPointer(english)] {
-                column.deallocate()
-            }
+            entries.deallocate()
+            words.deallocate()
+            indonesian.deallocate()
+            english.deallocate()
         }
 
         /// The stems of every row in language `slot` (0 Indonesian, 1 English, 2 the folded word).
