@@ -223,7 +223,9 @@ public final class StateStore: Sendable {
     }
 
     /// Copies the write-ahead log into the database file and empties it: at shutdown, so
-    /// the state is one file again. Returns false if another connection kept it busy.
+    /// the database file alone holds the whole state (a copy of it is a complete backup;
+    /// SQLite removes the empty log and its index when the last connection closes).
+    /// Returns false if another connection kept it busy.
     @discardableResult
     public func checkpointAll() -> Bool {
         checkpointer.checkpointAll() == SQLITE_OK

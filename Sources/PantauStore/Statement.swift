@@ -3,7 +3,9 @@ import CSQLite
 /// A prepared statement. Bind with ``bind(_:)``, read rows with ``step()``.
 final class Statement {
     let handle: OpaquePointer
-    let database: SQLiteDatabase
+    /// For error messages. Not owned: the connection keeps its cached statements, and an
+    /// owning reference back made a cycle that kept every connection open for good.
+    unowned let database: SQLiteDatabase
 
     init(handle: OpaquePointer, database: SQLiteDatabase) {
         self.handle = handle

@@ -68,8 +68,8 @@ final class WALCheckpointer: Sendable {
     }
 
     /// Copies every frame back and truncates the WAL to nothing, waiting (up to the busy
-    /// timeout) for other connections: at shutdown, so the state directory is left as one
-    /// file. Returns SQLite's result code.
+    /// timeout) for other connections: at shutdown, so the database file alone holds the
+    /// state. Returns SQLite's result code.
     @discardableResult
     func checkpointAll() -> Int32 {
         queue.sync { checkpoint(SQLITE_CHECKPOINT_TRUNCATE).code }

@@ -71,6 +71,20 @@ import Testing
         #expect(try store.pendingAlerts(limit: 1000).count == 50)
     }
 
+    @Test func closingTheStoreLeavesTheStateAsOneFile() throws {
+        do {
+            let store = try StateStore(directory: directory)
+            try store.commit(feed: "f", items: ["a"], alerts: [(id: "x", record: "{}")])
+            #expect(try store.unseen(feed: "f", ids: ["a", "b"]) == ["b"])
+            #expect(FileManager.default.fileExists(atPath: store.path + "-wal"))
+        }
+        // Every connection (writer, checkpointer, readers) closed: SQLite folded the log
+        // back into the database file and removed it and its index.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["state.sqlite"])
+        let reopened = try StateStore(directory: directory)
+        #expect(try reopened.unseen(feed: "f", ids: ["a", "b"]) == ["b"])
+    }
+
     @Test func forgetsOldIdsTheFeedNoLongerListsAndKeepsTheRest() throws {
         let store = try StateStore(directory: directory)
         let day = 86_400.0
