@@ -112,9 +112,7 @@ struct RSSFeed {
             case names.link:
                 if space == ns, linkOwn == nil { linkOwn = child }
                 if space == names.none, linkPlain == nil { linkPlain = child }
-                if space == names.atom, let href = child.attributes["href"] {
-                    item.atomLinks.append((child.attributes["rel"] ?? "alternate", FeedURL.resolve(href, against: child.base)))
-                }
+                if space == names.atom, let link = atomLink(child) { item.atomLinks.append(link) }
             case names.description:
                 if space == ns, descriptionOwn == nil { descriptionOwn = child }
                 if descriptionAny == nil { descriptionAny = child }
@@ -163,10 +161,14 @@ struct RSSFeed {
     }
 
     static func atomLinks(_ element: XMLElement) -> [(rel: String, href: String)] {
-        element.children("link", namespace: atomNS).compactMap { link in
-            guard let href = link.attributes["href"] else { return nil }
-            return (link.attributes["rel"] ?? "alternate", FeedURL.resolve(href, against: link.base))
-        }
+        element.children("link", namespace: atomNS).compactMap(atomLink)
+    }
+
+    /// An `atom:link`'s relation (`alternate` when absent) and its `href` resolved against
+    /// the element's base; nil without an `href`.
+    static func atomLink(_ link: XMLElement) -> (rel: String, href: String)? {
+        guard let href = link.attributes["href"] else { return nil }
+        return (link.attributes["rel"] ?? "alternate", FeedURL.resolve(href, against: link.base))
     }
 }
 
