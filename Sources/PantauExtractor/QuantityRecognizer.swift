@@ -80,7 +80,7 @@ struct QuantityRecognizer: Sendable {
                     unitEnd = end + 1
                 } else if doc.gap(after: end - 1).contains(0x25) {
                     unit = "percent"
-                } else if fromDigits, !doc.isCapitalized(end), !doc.isDigits(end), tokens[end].folded.utf8.count >= 3, tokens[end].folded.prefix(3).count == 3,
+                } else if fromDigits, !doc.isCapitalized(end), !doc.isDigits(end), Self.hasThreeCharacters(tokens[end].folded),
                           tokens[end].classes.isDisjoint(with: [.indonesianFunction, .englishFunction]) {
                     unit = tokens[end].folded
                     unitEnd = end + 1
@@ -114,6 +114,10 @@ struct QuantityRecognizer: Sendable {
     }
 
     /// Words between a number and what it counts (`5,000 additional troops`).
+    /// Whether `word` has at least three characters, counting no further than three (a
+    /// byte count below three settles it first).
+    static func hasThreeCharacters(_ word: String) -> Bool { word.utf8.count >= 3 && word.prefix(3).count == 3 }
+
     static let modifiers: Set<String> = ["additional", "more", "extra", "new", "fresh", "elite", "combat", "armed", "regular", "military", "naval", "foreign"]
 
     static let units: [String: String] = [
