@@ -42,8 +42,9 @@ public struct Extractor: Sendable {
 
     /// Runs the recognizers (entities, quantities, dates, quotes, attributions, events) on an
     /// ``analyse(_:language:)`` result: the daemon analyses every item but recognizes only
-    /// those a watch list fires on.
-    public func recognize(in analysed: Extraction, published: CivilDate? = nil) -> Extraction {
+    /// those a watch list fires on. `dates: false` leaves ``Extraction/dates`` empty, for
+    /// callers that do not use them (the daemon's alert lines and rules do not).
+    public func recognize(in analysed: Extraction, published: CivilDate? = nil, dates: Bool = true) -> Extraction {
         var extraction = analysed
         let text = extraction.text
         extraction.published = published
@@ -55,7 +56,7 @@ public struct Extractor: Sendable {
         let attributions = quoteRecognizer.attributions(doc, entities: entities)
         extraction.entities = entities.entities
         extraction.quantities = quantities
-        extraction.dates = DateRecognizer().recognize(doc, published: published)
+        if dates { extraction.dates = DateRecognizer().recognize(doc, published: published) }
         extraction.quotes = quotes
         extraction.attributions = attributions
         extraction.events = EventRecognizer(cues: cues).recognize(.init(

@@ -111,6 +111,19 @@ let sharedExtractor = Extractor()
         #expect(d.first?.start == nil)
     }
 
+    /// The daemon asks for no dates: the other recognizers' results stay as they were.
+    @Test func recognizingWithoutDatesLeavesOnlyTheDatesOut() {
+        let text = "Pada Rabu (23/10) Korea Utara mengirimkan 1.500 tentara ke Rusia, kata Menteri Pertahanan."
+        let analysed = sharedExtractor.analyse(text)
+        let all = sharedExtractor.recognize(in: analysed, published: published)
+        let some = sharedExtractor.recognize(in: analysed, published: published, dates: false)
+        #expect(all.dates.map(\.text) == ["Rabu (23/10)"])
+        #expect(some.dates.isEmpty)
+        #expect(some.entities == all.entities && !all.entities.isEmpty)
+        #expect(some.quantities == all.quantities && !all.quantities.isEmpty)
+        #expect(some.events == all.events && some.attributions == all.attributions && some.quotes == all.quotes)
+    }
+
     @Test func civilDateArithmetic() {
         #expect(CivilDate(daysSinceEpoch: 0).description == "1970-01-01")
         #expect(published.weekday == 4)
