@@ -51,11 +51,11 @@ public final class AlertBuilder: Sendable {
         // The title, when there is one, is the text's first line: its sentences are "title".
         let titleBytes = item.title.isEmpty ? 0 : item.title.utf8.count
         let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count
-        let published = item.published.map(CivilDate.init(utc:))
         var recognized: Extraction?
         func recognize() -> Extraction {
             if let recognized { return recognized }
-            let value = extractor.recognize(in: analysed, published: published)
+            // Alert lines and rules use no dates: they are left out.
+            let value = extractor.recognize(in: analysed, dates: false)
             recognized = value
             return value
         }
@@ -65,6 +65,10 @@ public final class AlertBuilder: Sendable {
         let extraction = recognize()
         let time = RFC3339.string(now)
         let report = StoryTracker.Report(itemID: item.id, feed: feed.name, title: item.title, link: item.link, extraction: extraction)
+        // What every alert of the item shares, made once.
+        let feedRef = AlertRecord.FeedRef(name: feed.name, url: feed.url)
+        let itemRef = AlertRecord.ItemRef(id: item.id, title: item.title, link: item.link, published: item.published.map(RFC3339.string))
+        let entities = extraction.entities.map(AlertRecord.EntitySummary.init)
         return matches.map { match in
             let record = AlertRecord(
                 schema: 1,
@@ -72,12 +76,12 @@ public final class AlertBuilder: Sendable {
                 time: time,
                 watch: match.watch,
                 severity: match.severity.rawValue,
-                feed: .init(name: feed.name, url: feed.url),
-                item: .init(id: item.id, title: item.title, link: item.link, published: item.published.map(RFC3339.string)),
+                feed: feedRef,
+                item: itemRef,
                 language: extraction.language.rawValue,
                 matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: extraction.sentences[$0.sentence].text) },
                 evidence: match.evidence,
-                entities: extraction.entities.map(AlertRecord.EntitySummary.init),
+                entities: entities,
                 events: extraction.events,
                 severityReasons: match.reasons,
                 kind: "alert"
