@@ -7,13 +7,13 @@ import Synchronization
 /// The daemon's story tracker: one ``StoryTracker`` shared by every feed's pipeline (feeds
 /// are ingested concurrently), loaded from the state store at start and kept across reloads.
 public final class StoryBook: Sendable {
-    private let tracker: Mutex<StoryTracker?>
+    /// The tracker (nil until the first alert) and the keys of the stories changed since the
+    /// last ``flush()``, under one lock: filing a report takes it once.
+    private let book = Mutex<(tracker: StoryTracker?, dirty: Set<String>)>((nil, []))
     private let store: StateStore
     private let logger: Logger
     private let configuredWindow: Mutex<Double>
     private let lastPurge = Mutex(-Double.infinity)
-    /// Stories changed since the last ``flush()``.
-    private let dirty = Mutex(Set<String>())
 
     /// The cut-off for deleting expired stories from the store, at most once a minute (the
     /// delete scans the table); nil when it is not yet time.
@@ -31,7 +31,6 @@ public final class StoryBook: Sendable {
     public init(store: StateStore, window: Double, logger: Logger) {
         self.store = store
         self.logger = logger
-        self.tracker = Mutex(nil)
         self.configuredWindow = Mutex(window)
     }
 
@@ -51,7 +50,7 @@ public final class StoryBook: Sendable {
     /// Changes how long stories stay open (a reload).
     public func setWindow(_ window: Double) {
         configuredWindow.withLock { $0 = window }
-        tracker.withLock { $0?.window = window }
+        book.withLock { $0.tracker?.window = window }
     }
 
     /// The story window in seconds.
@@ -59,12 +58,12 @@ public final class StoryBook: Sendable {
 
     /// Files a report; returns what to record. The story is saved by the next ``flush()``.
     func observe(_ report: StoryTracker.Report, watch: String, cooldown: Double, now: Date) -> [StoryTracker.Outcome] {
-        let (outcomes, story) = tracker.withLock { tracker in
-            if tracker == nil { tracker = loaded() }
-            return tracker!.observe(report, watch: watch, cooldown: cooldown, now: now.timeIntervalSince1970)
+        book.withLock { book in
+            if book.tracker == nil { book.tracker = loaded() }
+            let (outcomes, story) = book.tracker!.observe(report, watch: watch, cooldown: cooldown, now: now.timeIntervalSince1970)
+            book.dirty.insert(story.key)
+            return outcomes
         }
-        dirty.withLock { _ = $0.insert(story.key) }
-        return outcomes
     }
 
     /// (key, last seen, JSON) rows for `stories`, in order; above `parallelFrom` stories the
@@ -86,24 +85,21 @@ public final class StoryBook: Sendable {
     /// transaction. Called every second and at shutdown: a crash loses at most a second of
     /// story state, which can turn a later corroboration into a fresh alert, never lose one.
     public func flush(now: Date = Date()) {
-        let keys = dirty.withLock { keys -> Set<String> in
-            let taken = keys
-            keys.removeAll()
-            return taken
+        // Copied under the lock (the workers wait for it to file reports), encoded outside it:
+        // on two threads when there are many, as at the end of a poll.
+        let (keys, stories) = book.withLock { book -> (Set<String>, [StoryTracker.Story]) in
+            let keys = book.dirty
+            book.dirty.removeAll()
+            guard let tracker = book.tracker else { return (keys, []) }
+            return (keys, keys.compactMap { tracker.stories[$0] })
         }
         let cutoff = purgeCutoff(now: now)
         guard !keys.isEmpty || cutoff != nil else { return }
-        // Copied under the lock (the workers wait for it to file reports), encoded outside it:
-        // on two threads when there are many, as at the end of a poll.
-        let stories: [StoryTracker.Story] = tracker.withLock { tracker in
-            guard let tracker else { return [] }
-            return keys.compactMap { tracker.stories[$0] }
-        }
         let rows = Self.encode(stories)
         do {
             try store.saveStories(rows, expireBefore: cutoff, keepNewest: StoryTracker.defaultMaxStories + StoryTracker.defaultMaxStories / 10)
         } catch {
-            dirty.withLock { $0.formUnion(keys) }
+            book.withLock { $0.dirty.formUnion(keys) }
             logger.error("could not save stories; will retry", metadata: ["error": "\(error)"])
         }
     }
