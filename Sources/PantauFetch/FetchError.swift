@@ -48,9 +48,13 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
         self.curlCode = curlCode
     }
 
-    /// `kind: message (url)`, one line.
-    public var description: String {
+    /// `kind: message (url)`, one line, the URL shown without its secrets (``URLRedaction``).
+    public var description: String { description(showing: URLRedaction.redact(url)) }
+
+    /// `kind: message (shown)`: the description with `shown` in place of the URL (a
+    /// webhook's origin, say).
+    public func description(showing shown: String) -> String {
         let code = curlCode.map { " [curl \($0)]" } ?? ""
-        return "\(kind.rawValue): \(message)\(code) (\(url))"
+        return "\(kind.rawValue): \(message)\(code) (\(shown))"
     }
 }

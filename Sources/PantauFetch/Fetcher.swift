@@ -361,7 +361,7 @@ public actor Fetcher {
             let detail = String(cString: transfer.errorBuffer)
             let limit = transfer.exceededLimit || code == CURLE_FILESIZE_EXCEEDED ? transfer.request.limits.maxBodyBytes : nil
             let error = FetchError(curlCode: code, url: transfer.request.url, detail: detail, bodyLimit: limit)
-            logger.debug("fetch failed", metadata: ["url": "\(transfer.request.url)", "error": "\(error)"])
+            logger.debug("fetch failed", metadata: ["url": "\(URLRedaction.redact(transfer.request.url))", "error": "\(error)"])
             transfer.completion(.failure(error))
             return
         }
@@ -379,7 +379,7 @@ public actor Fetcher {
             redirects: Array(transfer.statuses.dropLast()), httpVersion: Self.httpVersion(version), newConnections: connects
         )
         logger.debug("fetched", metadata: [
-            "url": "\(transfer.request.url)", "status": "\(status)", "bytes": "\(transfer.body.count)",
+            "url": "\(URLRedaction.redact(transfer.request.url))", "status": "\(status)", "bytes": "\(transfer.body.count)",
             "http": "\(response.httpVersion)", "new_connections": "\(connects)",
         ])
         transfer.completion(.success(response))

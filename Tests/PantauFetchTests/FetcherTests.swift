@@ -110,6 +110,24 @@ import Testing
         #expect(error.kind == .connect)
     }
 
+    /// A private feed's credentials go to its own host, not to another one it redirects to.
+    @Test func credentialsInTheURLAreSentOnlyToItsOwnHost() async throws {
+        let other = try TestHTTPServer { _ in .init(body: "elsewhere") }
+        defer { other.stop() }
+        let server = try TestHTTPServer { request in
+            request.path == "/feed" ? .init(status: 302, headers: [("Location", other.baseURL + "/feed")]) : .init(body: "here")
+        }
+        defer { server.stop() }
+        let host = server.baseURL.dropFirst("http://".count)
+        let fetcher = Fetcher(logger: logger)
+        let direct = try await fetcher.fetch(FetchRequest(url: "http://alice:s3cret@\(host)/here")).get()
+        #expect(direct.status == 200)
+        #expect(server.requests.last?.headers["authorization"] == "Basic " + Data("alice:s3cret".utf8).base64EncodedString())
+        let moved = try await fetcher.fetch(FetchRequest(url: "http://alice:s3cret@\(host)/feed")).get()
+        #expect(String(decoding: moved.body, as: UTF8.self) == "elsewhere")
+        #expect(other.requests.count == 1 && other.requests.last?.headers["authorization"] == nil)
+    }
+
     @Test func followsRedirectsButNeverToFileURLs() async throws {
         let server = try TestHTTPServer { request in
             switch request.path {
