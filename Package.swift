@@ -100,6 +100,7 @@ let package = Package(
             name: "pantau",
             dependencies: [
                 "PantauDaemon",
+                "PantauFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -122,7 +122,7 @@ public struct FeedPipeline: Sendable {
             state.lastError = error
             state.lastStatus = report.status
             state.consecutiveErrors += 1
-            logger.error("feed poll failed", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)", "error": "\(error)"])
+            logger.error("feed poll failed", metadata: ["feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "error": "\(error)"])
         } else {
             state.lastError = nil
             state.lastStatus = report.status
@@ -133,7 +133,7 @@ public struct FeedPipeline: Sendable {
                 state.lastModified = newValidators.lastModified
             }
             logger.info("feed polled", metadata: [
-                "feed": "\(feed.name)", "url": "\(feed.url)", "status": "\(report.status ?? 0)", "items": "\(report.items)",
+                "feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "status": "\(report.status ?? 0)", "items": "\(report.items)",
                 "new": "\(report.newItems)", "alerts": "\(report.alerts)", "duration": "\((duration * 1000).rounded() / 1000)",
             ])
         }
@@ -164,11 +164,11 @@ public struct FeedPipeline: Sendable {
         }
         if state.permanentRedirects == StateStore.redirectsBeforeMove {
             logger.notice("feed moved permanently; fetching the new URL until the config changes it", metadata: [
-                "feed": "\(feed.name)", "url": "\(feed.url)", "moved_to": "\(target)",
+                "feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "moved_to": "\(URLRedaction.redact(target))",
             ])
         } else if state.permanentRedirects < StateStore.redirectsBeforeMove {
             logger.warning("feed redirects permanently; update its url in the config", metadata: [
-                "feed": "\(feed.name)", "url": "\(feed.url)", "moved_to": "\(target)", "times": "\(state.permanentRedirects)",
+                "feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "moved_to": "\(URLRedaction.redact(target))", "times": "\(state.permanentRedirects)",
             ])
         }
     }
@@ -187,7 +187,7 @@ public struct FeedPipeline: Sendable {
             throw PipelineError(message: "cannot parse feed\(served): \(error)")
         }
         if !parsed.wellFormed {
-            logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(feed.url)"])
+            logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))"])
         }
         let ids = parsed.items.map(\.id)
         let unseen = try store.unseen(feed: feed.name, ids: ids)

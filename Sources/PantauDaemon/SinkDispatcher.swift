@@ -144,9 +144,10 @@ public final class SinkDispatcher: Sendable {
                                    body: Array(record.utf8), contentType: "application/json")
         switch await fetcher.fetch(request) {
         case .success(let response):
-            return (200..<300).contains(response.status) ? nil : "\(url) answered \(response.status)"
+            return (200..<300).contains(response.status) ? nil : "\(URLRedaction.origin(url)) answered \(response.status)"
         case .failure(let error):
-            return "\(error)"
+            // A webhook's path is often its secret: only its origin is shown.
+            return error.description(showing: URLRedaction.origin(url))
         }
     }
 }

@@ -22,13 +22,4 @@ public struct AlertSink: Sendable, Hashable {
         self.kind = kind
         self.timeout = timeout
     }
-
-    /// A short description for logs: `exec /usr/local/bin/notify`, `webhook https://…`.
-    public var label: String {
-        switch kind {
-        case .text(let path): "text \(path)"
-        case .exec(let command): "exec \(command.first ?? "")"
-        case .webhook(let url): "webhook \(url)"
-        }
-    }
 }

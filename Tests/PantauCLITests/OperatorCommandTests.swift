@@ -28,6 +28,32 @@ import Testing
         #expect(row.contains(" 4 "))  // items seen
     }
 
+    /// A private feed's URL carries its credentials: the run's log and `pantau status` show
+    /// it without them.
+    @Test func statusAndTheLogShowFeedURLsWithoutTheirSecrets() throws {
+        let config = directory + "/private.toml"
+        try FileManager.default.createDirectory(atPath: directory + "/watch.d", withIntermediateDirectories: true)
+        try "[[watch]]\nname = \"troops\"\nany = [\"kirim pasukan\"]\n".write(toFile: directory + "/watch.d/troops.toml", atomically: true, encoding: .utf8)
+        try """
+            [daemon]
+            state_dir = "state"
+            alerts_log = "alerts.jsonl"
+
+            [[feed]]
+            name = "private"
+            url = "http://alice:s3cret@127.0.0.1:1/feed.xml?token=T0P"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try PantauProcess.run(["run", "--once", "--config", config])
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("feed poll failed") && run.stderr.contains("http://alice:***@127.0.0.1:1/feed.xml?token=***"))
+        let status = try PantauProcess.run(["status", "--config", config])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("http://alice:***@127.0.0.1:1/feed.xml?token=***"))
+        for output in [run.stdout, run.stderr, status.stdout] {
+            #expect(!output.contains("s3cret") && !output.contains("T0P"))
+        }
+    }
+
     @Test func statusWithoutStateSaysSo() throws {
         let status = try PantauProcess.run(["status"] + demoArgs)
         #expect(status.status == 1)

@@ -73,6 +73,35 @@ import Testing
         #expect(gone.lastStatus == 404)
     }
 
+    /// Private feeds carry credentials in their URLs: the fetch uses them, but the alert
+    /// lines and the stored errors (shown by `pantau status`) do not show them.
+    @Test func credentialsInFeedURLsAreUsedButNeverWrittenOut() async throws {
+        let body = "<rss version=\"2.0\"><channel><item><guid>p1</guid><title>Rusia mengerahkan pasukan ke perbatasan</title></item></channel></rss>"
+        let expected = "Basic " + Data("alice:s3cret".utf8).base64EncodedString()
+        let server = try TestHTTPServer { request in
+            request.headers["authorization"] == expected && request.path == "/private.xml?token=T0P"
+                ? .init(body: body) : .init(status: 401, body: "who are you?")
+        }
+        defer { server.stop() }
+        let host = server.baseURL.dropFirst("http://".count)
+        let config = try fixture.configuration(feeds: [
+            FeedConfig(name: "private", url: "http://alice:s3cret@\(host)/private.xml?token=T0P"),
+            FeedConfig(name: "refused", url: "http://bob:hunter2@127.0.0.1:1/feed.xml?api_key=K3Y"),
+        ])
+        let summary = try await fixture.runOnce(config)
+        #expect(summary.feedsFailed == 1)
+
+        let alerts = try fixture.alerts()
+        #expect(alerts.map(\.feed.url) == ["http://alice:***@\(host)/private.xml?token=***"])
+        let log = try String(contentsOfFile: config.daemon.alertsLog, encoding: .utf8)
+        #expect(!log.contains("s3cret") && !log.contains("T0P"))
+
+        let store = try StateStore(directory: config.daemon.stateDirectory)
+        let refused = try #require(try store.feedState("refused")?.lastError)
+        #expect(refused.contains("http://bob:***@127.0.0.1:1/feed.xml?api_key=***"))
+        #expect(!refused.contains("hunter2") && !refused.contains("K3Y"))
+    }
+
     @Test func unchangedFeedIsNotParsedAgainOn304() async throws {
         let body = "<rss version=\"2.0\"><channel><item><guid>x</guid><title>Kirim pasukan</title></item></channel></rss>"
         let server = try TestHTTPServer { request in

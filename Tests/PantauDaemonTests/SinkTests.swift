@@ -1,6 +1,6 @@
 import Foundation
 import PantauConfig
-import PantauDaemon
+@testable import PantauDaemon
 import PantauTestSupport
 import PantauWatch
 import Synchronization
@@ -45,6 +45,21 @@ import Testing
         #expect(posted.method == "POST")
         #expect(posted.headers["content-type"] == "application/json")
         #expect(String(decoding: posted.body, as: UTF8.self).contains("\"watch\":\"troop-deployment\""))
+    }
+
+    /// Webhook services put the secret in the path (Slack, Discord): a failure is reported,
+    /// logged and stored with the webhook's origin only.
+    @Test func aFailingWebhookIsReportedByItsOriginOnly() async throws {
+        let receiver = try TestHTTPServer { _ in .init(status: 503) }
+        defer { receiver.stop() }
+        let fixture = DaemonFixture()
+        let config = try configuration(fixture, feedURL: receiver.baseURL + "/rss", sinks: [])
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        let answered = await daemon.sinks.deliver("{}", to: AlertSink(kind: .webhook(url: receiver.baseURL + "/services/T0/B0/S3CRET?token=T"), timeout: 5))
+        #expect(answered == "\(receiver.baseURL)/… answered 503")
+        let refused = try #require(await daemon.sinks.deliver("{}", to: AlertSink(kind: .webhook(url: "http://127.0.0.1:1/services/T0/B0/S3CRET"), timeout: 5)))
+        #expect(refused.hasPrefix("connect:") && refused.hasSuffix("(http://127.0.0.1:1/…)") && !refused.contains("S3CRET"))
+        #expect(AlertSink(kind: .webhook(url: "https://hooks.slack.com/services/T0/B0/S3CRET")).label == "webhook https://hooks.slack.com/…")
     }
 
     @Test func execSinkGetsTheAlertOnStdinWithoutAShellAndTextSinkWritesALine() async throws {
