@@ -94,10 +94,10 @@ public struct FeedPipeline: Sendable {
             case .notModified:
                 break
             case .retryLater(let status, let retryAfter):
-                report.error = "HTTP \(status) from \(response.effectiveURL); the server asks to retry later"
+                report.error = "HTTP \(status) from \(URLRedaction.redact(response.effectiveURL)); the server asks to retry later"
                 report.retryAfter = retryAfter
             case .failed(let status, let permanent):
-                report.error = "HTTP \(status) from \(response.effectiveURL)" + (permanent ? "; check the feed's url in the config" : "")
+                report.error = "HTTP \(status) from \(URLRedaction.redact(response.effectiveURL))" + (permanent ? "; check the feed's url in the config" : "")
             case .content(let validators) where !parsing:
                 newValidators = validators
             case .content(let validators):
@@ -180,7 +180,9 @@ public struct FeedPipeline: Sendable {
         do {
             // file:// feeds have no meaningful base for relative links beyond their own path,
             // which is still the right base; HTTP feeds resolve against where they ended up.
-            parsed = try parser.parse(response.body, url: response.effectiveURL, contentType: response.headers["Content-Type"])
+            // Relative links resolve against the feed's URL without its user part: items
+            // must not carry a private feed's credentials.
+            parsed = try parser.parse(response.body, url: URLRedaction.withoutUser(response.effectiveURL), contentType: response.headers["Content-Type"])
         } catch {
             let mediaType = classifier.contentType(response.headers).mediaType
             let served = mediaType.map { classifier.mayBeFeed(mediaType: $0) ? " (served as \($0))" : " (served as \($0), which is not a feed type: is the url a web page?)" } ?? ""

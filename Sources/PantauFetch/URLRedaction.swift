@@ -35,6 +35,14 @@ public enum URLRedaction {
         return out + url[fragment...]
     }
 
+    /// `url` without its user part (`https://user:password@host/…` → `https://host/…`): the
+    /// base a feed's relative links resolve against, so that items do not carry the feed's
+    /// credentials into alert lines.
+    public static func withoutUser(_ url: String) -> String {
+        guard url.utf8.contains(UInt8(ascii: "@")), let parts = Parts(url), let at = parts.userEnd else { return url }
+        return String(url[..<parts.authority.lowerBound] + url[url.index(after: at)...])
+    }
+
     /// Only the scheme and host (and port) of `url`, with `/…` when more followed: for
     /// webhook URLs, whose path is often the secret itself.
     public static func origin(_ url: String) -> String {

@@ -76,7 +76,7 @@ import Testing
     /// Private feeds carry credentials in their URLs: the fetch uses them, but the alert
     /// lines and the stored errors (shown by `pantau status`) do not show them.
     @Test func credentialsInFeedURLsAreUsedButNeverWrittenOut() async throws {
-        let body = "<rss version=\"2.0\"><channel><item><guid>p1</guid><title>Rusia mengerahkan pasukan ke perbatasan</title></item></channel></rss>"
+        let body = "<rss version=\"2.0\"><channel><item><guid isPermaLink=\"false\">p1</guid><link>/articles/p1</link><title>Rusia mengerahkan pasukan ke perbatasan</title></item></channel></rss>"
         let expected = "Basic " + Data("alice:s3cret".utf8).base64EncodedString()
         let server = try TestHTTPServer { request in
             request.headers["authorization"] == expected && request.path == "/private.xml?token=T0P"
@@ -87,12 +87,15 @@ import Testing
         let config = try fixture.configuration(feeds: [
             FeedConfig(name: "private", url: "http://alice:s3cret@\(host)/private.xml?token=T0P"),
             FeedConfig(name: "refused", url: "http://bob:hunter2@127.0.0.1:1/feed.xml?api_key=K3Y"),
+            FeedConfig(name: "denied", url: "http://carol:pw9@\(host)/other.xml?sig=S1G"),
         ])
         let summary = try await fixture.runOnce(config)
-        #expect(summary.feedsFailed == 1)
+        #expect(summary.feedsFailed == 2)
 
         let alerts = try fixture.alerts()
         #expect(alerts.map(\.feed.url) == ["http://alice:***@\(host)/private.xml?token=***"])
+        // A relative link resolves against the feed's URL without its user part.
+        #expect(alerts.map(\.item.link) == ["http://\(host)/articles/p1"])
         let log = try String(contentsOfFile: config.daemon.alertsLog, encoding: .utf8)
         #expect(!log.contains("s3cret") && !log.contains("T0P"))
 
@@ -100,6 +103,9 @@ import Testing
         let refused = try #require(try store.feedState("refused")?.lastError)
         #expect(refused.contains("http://bob:***@127.0.0.1:1/feed.xml?api_key=***"))
         #expect(!refused.contains("hunter2") && !refused.contains("K3Y"))
+        let denied = try #require(try store.feedState("denied")?.lastError)
+        #expect(denied.hasPrefix("HTTP 401 from http://carol:***@\(host)/other.xml?sig=***"))
+        #expect(!denied.contains("pw9") && !denied.contains("S1G"))
     }
 
     @Test func unchangedFeedIsNotParsedAgainOn304() async throws {

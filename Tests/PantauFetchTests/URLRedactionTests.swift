@@ -31,6 +31,16 @@ import Testing
         #expect(URLRedaction.origin(url) == shown)
     }
 
+    @Test(arguments: [
+        ("https://alice:s3cret@example.org/feed?token=1", "https://example.org/feed?token=1"),
+        ("https://t0ken@example.org:8443", "https://example.org:8443"),
+        ("https://example.org/a/b@c", "https://example.org/a/b@c"),
+        ("https://example.org/feed", "https://example.org/feed"),
+    ])
+    func withoutUserDropsOnlyTheUserPart(url: String, base: String) {
+        #expect(URLRedaction.withoutUser(url) == base)
+    }
+
     @Test func fetchErrorsShowTheRedactedURL() {
         let error = FetchError(.connect, url: "https://bob:hunter2@example.org/feed?token=T", message: "refused")
         #expect(error.description.contains("https://bob:***@example.org/feed?token=***"))
