@@ -164,7 +164,10 @@ public struct ConfigLoader: Sendable {
                 if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") {
                     resolved = url
                 } else {
-                    reader.problem(scope, "url", "url \"\(url)\" must start with http://, https:// or file:// (use path = for local files)")
+                    // Only the scheme is echoed: the rest may hold credentials, and reload
+                    // problems reach the journal.
+                    let scheme = url.firstIndex(of: ":").map { "\"\(url[..<$0])\" " } ?? "with no scheme "
+                    reader.problem(scope, "url", "url \(scheme)must start with http://, https:// or file:// (use path = for local files)")
                 }
             case (nil, let path?):
                 resolved = "file://" + Self.absolute(path, relativeTo: baseDirectory)

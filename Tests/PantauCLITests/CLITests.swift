@@ -29,7 +29,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(lines)")
         #expect(lines[0].hasPrefix(directory + "/pantau.toml:2:1: max_concurrent_fetches"))
-        #expect(lines[1].hasPrefix(directory + "/pantau.toml:5:1: url \"gopher://x\""))
+        #expect(lines[1].hasPrefix(directory + "/pantau.toml:5:1: url \"gopher\" must start with http://"))
         #expect(lines[2].hasPrefix(directory + "/watch.d/w.toml:3:1: severity"))
         let ok = try PantauProcess.run(["check-config"], environment: ["PANTAU_CONFIG": sampleConfig])
         #expect(ok.status == 0)
