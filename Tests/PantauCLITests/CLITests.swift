@@ -35,6 +35,24 @@ import Testing
         #expect(ok.status == 0)
     }
 
+    /// Behind a proxy, an operator sets `http_proxy`/`https_proxy` (and `no_proxy`) in the
+    /// unit's environment, as for curl: feeds are fetched through it.
+    @Test func feedsAreFetchedThroughTheProxyTheEnvironmentNames() throws {
+        let feed = "<rss version=\"2.0\"><channel><item><guid>p1</guid><title>Rusia kirim pasukan ke perbatasan</title></item></channel></rss>"
+        let proxy = try TestHTTPServer { request in
+            request.path == "http://feeds.pantau.invalid/rss.xml" ? .init(body: feed) : .init(status: 502, body: "no such upstream")
+        }
+        defer { proxy.stop() }
+        try FileManager.default.createDirectory(atPath: directory + "/watch.d", withIntermediateDirectories: true)
+        try "[daemon]\nstate_dir = \"state\"\nalerts_log = \"alerts.jsonl\"\n[[feed]]\nname = \"behind\"\nurl = \"http://feeds.pantau.invalid/rss.xml\"\n"
+            .write(toFile: directory + "/pantau.toml", atomically: true, encoding: .utf8)
+        try "[[watch]]\nname = \"w\"\nany = [\"kirim pasukan\"]\n".write(toFile: directory + "/watch.d/w.toml", atomically: true, encoding: .utf8)
+        let run = try PantauProcess.run(["run", "--once", "--config", directory + "/pantau.toml"], environment: ["http_proxy": proxy.baseURL])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 new, 1 alert(s)"), "\(run.stdout)")
+        #expect(proxy.requests.map(\.path) == ["http://feeds.pantau.invalid/rss.xml"])
+    }
+
     @Test func sigtermStopsTheDaemonWithExitZero() throws {
         let server = try TestHTTPServer { _ in .init(body: "<rss version=\"2.0\"><channel/></rss>") }
         defer { server.stop() }
