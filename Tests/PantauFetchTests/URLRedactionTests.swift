@@ -12,6 +12,8 @@ import Testing
         ("https://x.org/rss?lang=id&api_key=K1&Access_Token=T2&author=bob#top", "https://x.org/rss?lang=id&api_key=***&Access_Token=***&author=bob#top"),
         ("https://x.org/rss?key=1&sig=2&client_secret=3&password=4&q", "https://x.org/rss?key=***&sig=***&client_secret=***&password=***&q"),
         ("https://x.org/a#frag?token=1", "https://x.org/a#frag?token=1"),
+        ("https://x.org?token=1", "https://x.org?token=***"),
+        ("http://u:p@[::1]:8080/feed", "http://u:***@[::1]:8080/feed"),
         ("https://x.org/a/user@host/feed", "https://x.org/a/user@host/feed"),
         ("file:///var/lib/feeds/a.xml", "file:///var/lib/feeds/a.xml"),
         ("not a url ?token=1", "not a url ?token=1"),
