@@ -2,7 +2,6 @@ import Foundation
 import PantauConfig
 import PantauExtractor
 import PantauFeeds
-import PantauFetch
 import PantauWatch
 
 /// Runs the extractor and the watch lists on feed items and builds alert records. Pure: the
@@ -66,9 +65,9 @@ public final class AlertBuilder: Sendable {
         let extraction = recognize()
         let time = RFC3339.string(now)
         let report = StoryTracker.Report(itemID: item.id, feed: feed.name, title: item.title, link: item.link, extraction: extraction)
-        // What every alert of the item shares, made once.
-        // Alert lines reach sinks and other people: the feed's URL without its secrets.
-        let feedRef = AlertRecord.FeedRef(name: feed.name, url: URLRedaction.redact(feed.url))
+        // What every alert of the item shares, made once (alert lines reach sinks and other
+        // people: the feed's URL without its secrets).
+        let feedRef = AlertRecord.FeedRef(name: feed.name, url: feed.shownURL)
         let itemRef = AlertRecord.ItemRef(id: item.id, title: item.title, link: item.link, published: item.published.map(RFC3339.string))
         let entities = extraction.entities.map(AlertRecord.EntitySummary.init)
         return matches.map { match in

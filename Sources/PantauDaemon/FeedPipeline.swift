@@ -122,7 +122,7 @@ public struct FeedPipeline: Sendable {
             state.lastError = error
             state.lastStatus = report.status
             state.consecutiveErrors += 1
-            logger.error("feed poll failed", metadata: ["feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "error": "\(error)"])
+            logger.error("feed poll failed", metadata: ["feed": "\(feed.name)", "url": "\(feed.shownURL)", "error": "\(error)"])
         } else {
             state.lastError = nil
             state.lastStatus = report.status
@@ -133,7 +133,7 @@ public struct FeedPipeline: Sendable {
                 state.lastModified = newValidators.lastModified
             }
             logger.info("feed polled", metadata: [
-                "feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "status": "\(report.status ?? 0)", "items": "\(report.items)",
+                "feed": "\(feed.name)", "url": "\(feed.shownURL)", "status": "\(report.status ?? 0)", "items": "\(report.items)",
                 "new": "\(report.newItems)", "alerts": "\(report.alerts)", "duration": "\((duration * 1000).rounded() / 1000)",
             ])
         }
@@ -164,11 +164,11 @@ public struct FeedPipeline: Sendable {
         }
         if state.permanentRedirects == StateStore.redirectsBeforeMove {
             logger.notice("feed moved permanently; fetching the new URL until the config changes it", metadata: [
-                "feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "moved_to": "\(URLRedaction.redact(target))",
+                "feed": "\(feed.name)", "url": "\(feed.shownURL)", "moved_to": "\(URLRedaction.redact(target))",
             ])
         } else if state.permanentRedirects < StateStore.redirectsBeforeMove {
             logger.warning("feed redirects permanently; update its url in the config", metadata: [
-                "feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))", "moved_to": "\(URLRedaction.redact(target))", "times": "\(state.permanentRedirects)",
+                "feed": "\(feed.name)", "url": "\(feed.shownURL)", "moved_to": "\(URLRedaction.redact(target))", "times": "\(state.permanentRedirects)",
             ])
         }
     }
@@ -178,10 +178,8 @@ public struct FeedPipeline: Sendable {
     func ingest(feed: FeedConfig, response: FetchResponse, now: Date, pruneSeen: Bool = false) throws -> (Int, Int, Int, PollHint) {
         let parsed: Feed
         do {
-            // file:// feeds have no meaningful base for relative links beyond their own path,
-            // which is still the right base; HTTP feeds resolve against where they ended up.
-            // Relative links resolve against the feed's URL without its user part: items
-            // must not carry a private feed's credentials.
+            // Relative links resolve against where the feed ended up (a file:// feed's own
+            // path), without its user part: items must not carry a private feed's credentials.
             parsed = try parser.parse(response.body, url: URLRedaction.withoutUser(response.effectiveURL), contentType: response.headers["Content-Type"])
         } catch {
             let mediaType = classifier.contentType(response.headers).mediaType
@@ -189,7 +187,7 @@ public struct FeedPipeline: Sendable {
             throw PipelineError(message: "cannot parse feed\(served): \(error)")
         }
         if !parsed.wellFormed {
-            logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(URLRedaction.redact(feed.url))"])
+            logger.warning("feed is not well-formed XML; read what could be recovered", metadata: ["feed": "\(feed.name)", "url": "\(feed.shownURL)"])
         }
         let ids = parsed.items.map(\.id)
         let unseen = try store.unseen(feed: feed.name, ids: ids)

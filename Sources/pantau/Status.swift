@@ -39,7 +39,7 @@ struct Status: ParsableCommand {
         var rows = [["FEED", "LAST RESULT", "LAST POLL", "LAST SUCCESS", "NEXT POLL", "ERRORS", "SEEN", "URL"]]
         for feed in configuration.feeds {
             guard let state = states[feed.name], state.url == feed.url else {
-                rows.append([feed.name, "never polled", "-", "-", "-", "0", "\(seen[feed.name] ?? 0)", URLRedaction.redact(feed.url)])
+                rows.append([feed.name, "never polled", "-", "-", "-", "0", "\(seen[feed.name] ?? 0)", feed.shownURL])
                 continue
             }
             let result: String
@@ -51,8 +51,8 @@ struct Status: ParsableCommand {
             rows.append([
                 feed.name, result, time(state.lastPoll), time(state.lastSuccess), time(try store.nextPoll(feed: feed.name)),
                 "\(state.consecutiveErrors)", "\(seen[feed.name] ?? 0)",
-                state.fetchURL == feed.url ? URLRedaction.redact(feed.url)
-                    : "\(URLRedaction.redact(feed.url)) (moved to \(URLRedaction.redact(state.fetchURL)))",
+                state.fetchURL == feed.url ? feed.shownURL
+                    : "\(feed.shownURL) (moved to \(URLRedaction.redact(state.fetchURL)))",
             ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
