@@ -45,6 +45,7 @@ public struct ConfigLoader: Sendable {
         let baseDirectory = (configFile as NSString).deletingLastPathComponent
 
         guard let document = readTOML(configFile, problems: &problems) else { throw ConfigError(problems: problems) }
+        var inputs = ConfigInputs(files: [.init(path: configFile, text: document.source)], watchDirectory: "")
         var reader = TableReader(file: configFile, source: document.source)
 
         var daemon = DaemonSettings(
@@ -81,6 +82,7 @@ public struct ConfigLoader: Sendable {
 
         let feeds = readFeeds(document.table, reader: &reader, daemon: daemon, baseDirectory: baseDirectory)
         problems += reader.problems
+        document.discardTree()
 
         var watches: [WatchDefinition] = []
         let watchFiles = listWatchFiles(daemon.watchDirectory, configFile: configFile, problems: &problems)
@@ -90,7 +92,10 @@ public struct ConfigLoader: Sendable {
             var watchReader = TableReader(file: file, source: watchDocument.source)
             watches += readWatches(watchDocument.table, reader: &watchReader, seen: &watchNames)
             problems += watchReader.problems
+            watchDocument.discardTree()
+            inputs.files.append(.init(path: file, text: watchDocument.source))
         }
+        inputs.watchDirectory = daemon.watchDirectory
         if feeds.isEmpty && !problems.contains(where: { $0.file == configFile }) {
             problems.append(ConfigProblem(file: configFile, message: "no [[feed]] configured; add one with name and url (or path)"))
         }
@@ -110,7 +115,18 @@ public struct ConfigLoader: Sendable {
             problems.append(ConfigProblem(file: daemon.watchDirectory, message: "no [[watch]] lists in any watch file"))
         }
         guard problems.isEmpty else { throw ConfigError(problems: Self.ordered(problems)) }
-        return PantauConfiguration(configFile: configFile, daemon: daemon, feeds: feeds, watches: watches, watchFiles: watchFiles)
+        var configuration = PantauConfiguration(configFile: configFile, daemon: daemon, feeds: feeds, watches: watches, watchFiles: watchFiles)
+        configuration.inputs = inputs
+        return configuration
+    }
+
+    /// Whether every file `inputs` lists still reads the same, and the watch directory
+    /// still lists the same files: then loading again would give the same configuration.
+    public func isUnchanged(_ inputs: ConfigInputs) -> Bool {
+        var problems: [ConfigProblem] = []
+        let watchFiles = listWatchFiles(inputs.watchDirectory, configFile: inputs.files.first?.path ?? "", problems: &problems)
+        guard watchFiles == inputs.files.dropFirst().map(\.path) else { return false }
+        return inputs.files.allSatisfy { (try? String(contentsOfFile: $0.path, encoding: .utf8)) == $0.text }
     }
 
     /// Keys a `[[feed]]` table may have (built once: a config may hold thousands of feeds).
@@ -120,6 +136,14 @@ public struct ConfigLoader: Sendable {
         var table: TOMLTable
         /// The text, for locating problems.
         var source: String
+
+        /// Frees the parsed tree once everything is read from it. TOMLKit never deletes
+        /// a document it parsed (LebJe/TOMLKit#26), so every reload would keep the whole
+        /// tree; emptying the root frees all its nodes. Nothing read from `table` may be
+        /// used afterwards (what the loader keeps are Swift values).
+        func discardTree() {
+            table.clear()
+        }
     }
 
     func readTOML(_ file: String, problems: inout [ConfigProblem]) -> Document? {

@@ -14,6 +14,8 @@ public struct PantauConfiguration: Sendable {
     public var watches: [WatchDefinition]
     /// The watch files read, in order.
     public var watchFiles: [String]
+    /// The files as read, when ``ConfigLoader`` read them (nil for a configuration made in code).
+    public var inputs: ConfigInputs?
 
     /// Creates a configuration.
     public init(configFile: String = "", daemon: DaemonSettings = DaemonSettings(), feeds: [FeedConfig] = [], watches: [WatchDefinition] = [], watchFiles: [String] = []) {

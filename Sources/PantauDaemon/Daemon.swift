@@ -6,6 +6,7 @@ import PantauFeeds
 import PantauFetch
 import PantauStore
 import PantauWatch
+import Synchronization
 
 /// Pantau's service: opens the state and the alerts log, compiles the watch lists, and
 /// polls the configured feeds until stopped (or once). Reload, log reopening and stop are
@@ -27,6 +28,8 @@ public final class Daemon: Sendable {
     let stories: StoryBook
     /// Deliveries to the watch lists' sinks.
     public let sinks: SinkDispatcher
+    /// The files the running configuration was read from (the last one applied).
+    let appliedInputs: Mutex<ConfigInputs?>
 
     /// Takes the state directory's lock and opens state and log for `configuration`.
     /// Throws ``StateDirectoryLockError``, ``StoreError`` or ``AlertLogError`` with the path
@@ -46,6 +49,7 @@ public final class Daemon: Sendable {
             executor: DispatchQueueExecutor(label: "pantau.loop"), logger: logger
         )
         self.sinks = SinkDispatcher(store: store, fetcher: fetcher, logger: logger)
+        self.appliedInputs = Mutex(configuration.inputs)
     }
 
     /// The pipeline for `configuration` over this daemon's store and log.
@@ -101,10 +105,23 @@ public final class Daemon: Sendable {
         return summary
     }
 
+    /// Reloads with `load` (see ``reload(_:)``), unless every file the running configuration
+    /// was read from reads the same: then nothing is parsed, a refused reload's error is
+    /// cleared (the files say what runs), and systemd still sees `RELOADING=1` … `READY=1`.
+    public func reloadIfChanged(_ load: () -> Result<PantauConfiguration, ConfigError>) {
+        guard let inputs = appliedInputs.withLock({ $0 }), ConfigLoader().isUnchanged(inputs) else {
+            reload(load())
+            return
+        }
+        guard let driver = driverBox.current() else { return }
+        driver.executor.queue.async { driver.assumeIsolated { $0.reloadUnchanged() } }
+    }
+
     /// Applies a reloaded configuration, or reports why it was refused, with
     /// `RELOADING=1` … `READY=1` around it. On failure the daemon keeps its configuration.
     public func reload(_ result: Result<PantauConfiguration, ConfigError>) {
         guard let driver = driverBox.current() else { return }
+        if case .success(let configuration) = result { appliedInputs.withLock { $0 = configuration.inputs } }
         let next = result.map { pipeline(for: $0) }
         driver.executor.queue.async {
             driver.assumeIsolated { driver in

@@ -234,6 +234,14 @@ actor PollDriver {
         notifier.send("READY=1", "STATUS=" + counters.statusLine)
     }
 
+    /// Keeps the current configuration, which its files still say.
+    func reloadUnchanged() {
+        notifier.send("RELOADING=1", ServiceNotifier.monotonicField())
+        counters.reloadError = nil
+        logger.notice("configuration files unchanged; nothing to reload", metadata: ["feeds": "\(feeds.count)"])
+        notifier.send("READY=1", "STATUS=" + counters.statusLine)
+    }
+
     /// Keeps the current configuration and says why the new one was refused.
     func reloadRefused(_ error: ConfigError) {
         notifier.send("RELOADING=1", ServiceNotifier.monotonicField())

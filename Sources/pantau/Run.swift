@@ -61,7 +61,7 @@ struct Run: AsyncParsableCommand {
             switch number {
             case SIGHUP:
                 logger.notice("SIGHUP: reloading the configuration", metadata: ["config": "\(command.options.path)"])
-                daemon.reload(command.options.tryLoad().map(command.apply))
+                daemon.reloadIfChanged { command.options.tryLoad().map(command.apply) }
             case SIGUSR1:
                 daemon.reopenLog()
             default:

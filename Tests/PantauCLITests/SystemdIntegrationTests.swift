@@ -144,4 +144,54 @@ final class GrowingFeed: Sendable {
         #expect(daemon.terminationStatus == 0)
         #expect(notify.messages.contains { $0.contains("STOPPING=1") })
     }
+
+    @Test func keepsTheRunningConfigurationWhenAReloadFindsItsFilesUnchanged() throws {
+        let feed = try GrowingFeed()
+        defer { feed.server.stop() }
+        try writeConfig(feed: feed.url)
+        let notify = try NotifyListener(abstract: false)
+        defer { notify.close() }
+        let daemon = try startDaemon(notify: notify)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try notify.wait(for: "READY=1") { $0.contains("READY=1") }
+        let daemonLog = { (try? String(contentsOfFile: directory + "/daemon.log", encoding: .utf8)) ?? "" }
+
+        // Nothing changed: systemd still sees RELOADING=1 … READY=1; nothing is parsed.
+        var mark = notify.messages.count
+        kill(daemon.processIdentifier, SIGHUP)
+        var reloading = try notify.wait(for: "RELOADING=1", from: mark) { $0.hasPrefix("RELOADING=1") }
+        try notify.wait(for: "READY=1 after an unchanged reload", from: reloading) { $0.hasPrefix("READY=1") }
+        try waitUntil("unchanged in the log") { daemonLog().contains("configuration files unchanged") }
+        #expect(!daemonLog().contains("configuration reloaded"))
+
+        // A refused reload, then the file put back as it was: the error is gone, since the
+        // files say again what runs.
+        try "[[watch]]\nname = \"troops\"\nseverity = \"urgent\"\nany = [\"kirim pasukan\"]\n"
+            .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
+        mark = notify.messages.count
+        kill(daemon.processIdentifier, SIGHUP)
+        try notify.wait(for: "refused reload STATUS", from: mark) { $0.contains("READY=1") && $0.contains("reload refused") }
+        try writeConfig(feed: feed.url)
+        mark = notify.messages.count
+        kill(daemon.processIdentifier, SIGHUP)
+        let ready = try notify.wait(for: "READY=1 after the file was put back", from: mark) { $0.hasPrefix("READY=1") }
+        #expect(notify.messages[ready].contains("STATUS="))
+        #expect(!notify.messages[ready].contains("reload refused"))
+        #expect(!daemonLog().contains("configuration reloaded"))
+
+        // A real change is parsed and applied.
+        try writeConfig(feed: feed.url, severity: "critical")
+        mark = notify.messages.count
+        kill(daemon.processIdentifier, SIGHUP)
+        reloading = try notify.wait(for: "RELOADING=1 for a change", from: mark) { $0.hasPrefix("RELOADING=1") }
+        try notify.wait(for: "READY=1 after a change", from: reloading) { $0.hasPrefix("READY=1") }
+        try waitUntil("reloaded in the log") { daemonLog().contains("configuration reloaded") }
+        feed.publish()
+        let log = directory + "/logs/alerts.jsonl"
+        try waitUntil("an alert under the new config") { alertLines(log).contains { $0.contains("item-2") } }
+        #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+    }
 }
