@@ -9,7 +9,8 @@ import Glibc
 public final class SignalWatcher {
     let sources: [any DispatchSourceSignal]
 
-    /// Starts watching `signals`.
+    /// Starts watching `signals`. Those that arrived while ``EarlySignals`` held them are
+    /// handled once each, right away.
     public init(signals: [Int32], queue: DispatchQueue = DispatchQueue(label: "pantau.signals"), handler: @escaping @Sendable (Int32) -> Void) {
         sources = signals.map { number in
             signal(number, SIG_IGN)
@@ -17,6 +18,9 @@ public final class SignalWatcher {
             source.setEventHandler { handler(number) }
             source.resume()
             return source
+        }
+        for number in EarlySignals.take(signals) {
+            queue.async { handler(number) }
         }
     }
 

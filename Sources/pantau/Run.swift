@@ -44,6 +44,9 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Until the signal watcher below takes over, SIGHUP and SIGUSR1 are recorded, not
+        // fatal; the watcher then handles each that arrived.
+        EarlySignals.hold([SIGHUP, SIGUSR1])
         let configuration = apply(try options.load())
         let level = logLevel
         LoggingSystem.bootstrap { label in SystemdLogHandler(label: label, level: level) }
