@@ -24,6 +24,9 @@ public final class AlertDelivery: Sendable {
     /// Ids of the alerts in the log past the position the store recorded last, as found at
     /// start: appended just before a crash, ahead of the marks of the items that raised them.
     let unconfirmed: Unconfirmed
+    /// Poked whenever alerts reach the log: their stories changed and their sink deliveries
+    /// are due.
+    public let written: Wakeup
 
     /// Ids not to write again, each dropped once it has been skipped.
     final class Unconfirmed: Sendable {
@@ -51,9 +54,13 @@ public final class AlertDelivery: Sendable {
         let recorded = ((try? store.meta(StateStore.logPositionKey)) ?? nil).flatMap(AlertLogFile.Position.init)
         let unconfirmed = Unconfirmed(recorded.map { Self.alertIDs(in: log.text(after: $0)) } ?? [])
         self.unconfirmed = unconfirmed
+        let written = Wakeup()
+        self.written = written
         store.deliverDirectly { alerts in
             let lines = unconfirmed.dropping(alerts, id: \.id).map(\.record)
-            return (lines.isEmpty ? try log.position() : try log.append(lines)).description
+            guard !lines.isEmpty else { return try log.position().description }
+            defer { written.poke() }
+            return try log.append(lines).description
         }
     }
 
@@ -92,6 +99,7 @@ public final class AlertDelivery: Sendable {
                 try store.markDelivered(through: last.sequence, logPosition: position.description)
                 needsTailCheck = false
                 written += entries.count
+                if !entries.isEmpty { self.written.poke() }
             }
         }
     }

@@ -75,12 +75,17 @@ public final class Daemon: Sendable {
         logger.info("polling", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "once": "\(once)"])
         if stopEarly { stop() }
         // Sinks are served by their own task: a slow program or an unreachable webhook never
-        // holds up polling.
-        let sinkTask = Task { [sinks, stories] in
+        // holds up polling. It sleeps until alerts reach the log (stories changed, sink
+        // deliveries queued) or a failed delivery's retry falls due, so an idle daemon does
+        // no work between polls; and it runs at most once a second, so a burst of deliveries
+        // is one pass.
+        let sinkTask = Task { [sinks, stories, written = delivery.written] in
             while !Task.isCancelled {
+                let pass = ContinuousClock.now
                 stories.flush()
                 await sinks.runDue()
-                try? await Task.sleep(for: .seconds(1))
+                await written.wait(timeout: sinks.nextDue().map { .seconds(max(0, $0.timeIntervalSinceNow)) })
+                try? await Task.sleep(until: pass + .seconds(1))
             }
         }
         let summary = await driver.run()

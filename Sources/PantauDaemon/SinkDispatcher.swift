@@ -81,6 +81,18 @@ public final class SinkDispatcher: Sendable {
         return (delivered, failed)
     }
 
+    /// When the next queued delivery falls due: nil when none waits (or every one waits for
+    /// its alert to reach the log, which pokes ``AlertDelivery/written``); in a second when
+    /// the queue cannot be read.
+    public func nextDue() -> Date? {
+        do {
+            return try store.nextSinkJobDue().map(Date.init(timeIntervalSince1970:))
+        } catch {
+            logger.error("could not read queued sink deliveries", metadata: ["error": "\(error)"])
+            return Date(timeIntervalSinceNow: 1)
+        }
+    }
+
     /// Delivers one record; nil on success, else what went wrong.
     func deliver(_ record: String, to sink: AlertSink) async -> String? {
         switch sink.kind {

@@ -440,6 +440,17 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// When the earliest sink job whose alert is in the alerts log falls due (seconds since
+    /// 1970), or nil when there is none.
+    public func nextSinkJobDue() throws(StoreError) -> Double? {
+        try database.withLock { db throws(StoreError) -> Double? in
+            // Prepared each time (at most once a second): finalised on return, it leaves no
+            // read transaction open.
+            let statement = try db.prepare("SELECT MIN(next_attempt) FROM sink_jobs WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.alert_id = sink_jobs.alert_id AND o.delivered = 0)")
+            return try statement.step() ? statement.double(0) : nil
+        }
+    }
+
     /// Removes a delivered (or abandoned) sink job.
     public func finishSinkJob(_ seq: Int64) throws(StoreError) {
         try database.withLock { db throws(StoreError) in try db.cached("DELETE FROM sink_jobs WHERE seq = ?").bind(.int(seq)).run() }

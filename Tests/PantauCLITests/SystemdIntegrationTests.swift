@@ -30,23 +30,24 @@ final class GrowingFeed: Sendable {
     let scratch = ScratchDirectory("pantau-systemd")
     var directory: String { scratch.path }
 
-    func writeConfig(feed: String, severity: String = "high") throws {
+    func writeConfig(feed: String, severity: String = "high", pollInterval: String = "0.2") throws {
         try FileManager.default.createDirectory(atPath: directory + "/etc/watch.d", withIntermediateDirectories: true)
         // No state_dir / alerts_log: systemd's directories are the defaults.
-        try "[daemon]\npoll_interval = 0.2\n\n[[feed]]\nname = \"growing\"\nurl = \"\(feed)\"\n"
+        try "[daemon]\npoll_interval = \(pollInterval)\n\n[[feed]]\nname = \"growing\"\nurl = \"\(feed)\"\n"
             .write(toFile: directory + "/etc/pantau.toml", atomically: true, encoding: .utf8)
         try "[[watch]]\nname = \"troops\"\nseverity = \"\(severity)\"\nany = [\"kirim pasukan\"]\n"
             .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
     }
 
-    /// Starts `pantau run` the way systemd would, with WATCHDOG_PID set to the daemon's own pid.
-    func startDaemon(notify: NotifyListener, watchdogUSec: Int = 200_000) throws -> Process {
+    /// Starts `pantau run` the way systemd would, with WATCHDOG_PID set to the daemon's own pid
+    /// (no watchdog when `watchdogUSec` is nil).
+    func startDaemon(notify: NotifyListener, watchdogUSec: Int? = 200_000) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "WATCHDOG_PID=$$ exec \"$0\" \"$@\"", PantauProcess.executable, "run", "--config", directory + "/etc/pantau.toml"]
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.address
-        env["WATCHDOG_USEC"] = "\(watchdogUSec)"
+        env["WATCHDOG_USEC"] = watchdogUSec.map(String.init)
         env["STATE_DIRECTORY"] = directory + "/state"
         env["LOGS_DIRECTORY"] = directory + "/logs"
         env["SWIFT_BACKTRACE"] = "enable=no"
@@ -190,6 +191,44 @@ final class GrowingFeed: Sendable {
         let log = directory + "/logs/alerts.jsonl"
         try waitUntil("an alert under the new config") { alertLines(log).contains { $0.contains("item-2") } }
         #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+    }
+
+    /// Voluntary context switches of each of `pid`'s threads.
+    func switchesByThread(_ pid: Int32) -> [String: Int] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        var result: [String: Int] = [:]
+        for task in tasks {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("voluntary_ctxt_switches:") }),
+                  let count = Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) else { continue }
+            result[task] = count
+        }
+        return result
+    }
+
+    @Test func sleepsBetweenPolls() throws {
+        let feed = try GrowingFeed()
+        defer { feed.server.stop() }
+        try writeConfig(feed: feed.url, pollInterval: "\"1h\"")
+        let notify = try NotifyListener(abstract: false)
+        defer { notify.close() }
+        let daemon = try startDaemon(notify: notify, watchdogUSec: nil)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try notify.wait(for: "READY=1") { $0.contains("READY=1") }
+        try waitUntil("first alert") { alertLines(directory + "/logs/alerts.jsonl").count == 1 }
+        Thread.sleep(forTimeInterval: 1.5)      // the sink task's pass after the delivery
+
+        // Idle until the next poll an hour away: only libdispatch's own thread-pool monitor
+        // (once a second, on its manager thread) and the 5 s housekeeping timer may wake it.
+        // A task polling every second (as the sink task once did) adds two switches a second.
+        let before = switchesByThread(daemon.processIdentifier)
+        Thread.sleep(forTimeInterval: 3)
+        let after = switchesByThread(daemon.processIdentifier)
+        let woken = after.reduce(0) { sum, thread in sum + (before[thread.key].map { thread.value - $0 } ?? 0) }
+        #expect(woken <= 6, "\(woken) context switches in 3 s of idling")
         kill(daemon.processIdentifier, SIGTERM)
         daemon.waitUntilExit()
         #expect(daemon.terminationStatus == 0)

@@ -47,6 +47,27 @@ import Testing
         #expect(String(decoding: posted.body, as: UTF8.self).contains("\"watch\":\"troop-deployment\""))
     }
 
+    /// The running daemon's sink task sleeps between polls: a delivery to the log wakes it,
+    /// and a failed delivery's retry wakes it when due (the first retry is 1 s later).
+    @Test func aRunningDaemonSendsToSinksWhenAlertsArriveAndRetriesWhenDue() async throws {
+        let feed = try TestHTTPServer { _ in .init(body: Self.article) }
+        defer { feed.stop() }
+        let answers = Mutex(0)
+        let receiver = try TestHTTPServer { _ in answers.withLock { $0 += 1; return $0 } == 1 ? .init(status: 503) : .init(status: 204) }
+        defer { receiver.stop() }
+        let fixture = DaemonFixture()
+        let config = try configuration(fixture, feedURL: feed.baseURL + "/rss", sinks: [AlertSink(kind: .webhook(url: receiver.baseURL + "/hook"), timeout: 5)])
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        async let summary = daemon.run(once: false)
+        // Once failed, then delivered on the retry, while the feed's next poll is far away.
+        try await fixture.waitFor { receiver.requests.count >= 2 }
+        try await fixture.waitFor { try daemon.store.pendingSinkJobs() == 0 }
+        #expect(receiver.requests.count == 2)
+        #expect(String(decoding: receiver.requests[1].body, as: UTF8.self).contains("\"watch\":\"troop-deployment\""))
+        daemon.stop()
+        _ = await summary
+    }
+
     /// Webhook services put the secret in the path (Slack, Discord): a failure is reported,
     /// logged and stored with the webhook's origin only.
     @Test func aFailingWebhookIsReportedByItsOriginOnly() async throws {
