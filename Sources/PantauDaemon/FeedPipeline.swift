@@ -132,7 +132,9 @@ public struct FeedPipeline: Sendable {
                 state.etag = newValidators.etag
                 state.lastModified = newValidators.lastModified
             }
-            logger.info("feed polled", metadata: [
+            // Thousands of feeds polled every few minutes: a poll that brought nothing new
+            // (a 304 most often) is a debug line, so the journal keeps what happened.
+            logger.log(level: report.newItems > 0 || report.alerts > 0 ? .info : .debug, "feed polled", metadata: [
                 "feed": "\(feed.name)", "url": "\(feed.shownURL)", "status": "\(report.status ?? 0)", "items": "\(report.items)",
                 "new": "\(report.newItems)", "alerts": "\(report.alerts)", "duration": "\((duration * 1000).rounded() / 1000)",
             ])

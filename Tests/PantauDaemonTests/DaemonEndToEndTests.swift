@@ -1,7 +1,9 @@
 import Foundation
+import Logging
 import PantauConfig
 import PantauStore
 import PantauTestSupport
+import Synchronization
 import Testing
 @testable import PantauDaemon
 
@@ -122,6 +124,32 @@ import Testing
         #expect(server.requests.last?.headers["if-none-match"] == "\"v1\"")
         let state = try StateStore(directory: config.daemon.stateDirectory).feedState("etag")
         #expect(state?.lastStatus == 304)
+    }
+
+    @Test func logsAPollAtInfoOnlyWhenItBroughtSomethingNew() async throws {
+        final class Lines: Sendable {
+            let all = Mutex<[String]>([])
+            func polled() -> [String] { all.withLock { $0 }.filter { $0.contains("feed polled") } }
+        }
+        let body = "<rss version=\"2.0\"><channel><item><guid>x</guid><title>Cuaca cerah di Bandung</title></item></channel></rss>"
+        let server = try TestHTTPServer { request in
+            request.headers["if-none-match"] == "\"v1\"" ? .init(status: 304) : .init(headers: [("ETag", "\"v1\"")], body: body)
+        }
+        defer { server.stop() }
+        let config = try fixture.configuration(feeds: [FeedConfig(name: "quiet", url: server.baseURL + "/rss")])
+        func poll(level: Logger.Level) async throws -> Lines {
+            let lines = Lines()
+            let logger = Logger(label: "t", factory: { _ in SystemdLogHandler(label: "t", level: level) { line in lines.all.withLock { $0.append(line) } } })
+            _ = try await Daemon(configuration: config, logger: logger).run(once: true)
+            return lines
+        }
+        // A new item (no alert): info.
+        let first = try await poll(level: .info).polled()
+        #expect(first.count == 1 && first[0].hasPrefix("<6>feed polled") && first[0].contains("new=1"))
+        // A 304: nothing at info, a debug line for whoever asks.
+        #expect(try await poll(level: .info).polled().isEmpty)
+        let debug = try await poll(level: .debug).polled()
+        #expect(debug.count == 1 && debug[0].hasPrefix("<7>feed polled") && debug[0].contains("status=304"))
     }
 
     @Test func changedURLDropsOldValidators() async throws {
