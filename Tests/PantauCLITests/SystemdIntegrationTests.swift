@@ -60,6 +60,19 @@ final class GrowingFeed: Sendable {
         return process
     }
 
+    /// Runs `body` with a growing feed, a config for it, a notify socket and `pantau run`
+    /// started on them (stopped afterwards if still running).
+    func withDaemon(pollInterval: String = "0.2", watchdogUSec: Int? = 200_000, _ body: (GrowingFeed, NotifyListener, Process) throws -> Void) throws {
+        let feed = try GrowingFeed()
+        defer { feed.server.stop() }
+        try writeConfig(feed: feed.url, pollInterval: pollInterval)
+        let notify = try NotifyListener(abstract: false)
+        defer { notify.close() }
+        let daemon = try startDaemon(notify: notify, watchdogUSec: watchdogUSec)
+        defer { if daemon.isRunning { daemon.terminate() } }
+        try body(feed, notify, daemon)
+    }
+
     func alertLines(_ path: String) -> [String] {
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
@@ -73,63 +86,57 @@ final class GrowingFeed: Sendable {
     }
 
     @Test func tellsSystemdTheTruthThroughAStartReloadRotateAndStop() throws {
-        let feed = try GrowingFeed()
-        defer { feed.server.stop() }
-        try writeConfig(feed: feed.url)
-        let notify = try NotifyListener(abstract: false)
-        defer { notify.close() }
-        let daemon = try startDaemon(notify: notify)
-        defer { if daemon.isRunning { daemon.terminate() } }
+        try withDaemon { feed, notify, daemon in
+            // Start: READY, STATUS, and watchdog pings from the event loop.
+            let ready = try notify.wait(for: "READY=1") { $0.contains("READY=1") }
+            #expect(notify.messages[ready].contains("STATUS="))
+            let firstPing = try notify.wait(for: "WATCHDOG=1", from: ready) { $0 == "WATCHDOG=1" }
+            try notify.wait(for: "second WATCHDOG=1", from: firstPing + 1) { $0 == "WATCHDOG=1" }
+            try notify.wait(for: "STATUS with an alert") { $0.contains("STATUS=") && $0.contains("1 alert today") }
 
-        // Start: READY, STATUS, and watchdog pings from the event loop.
-        let ready = try notify.wait(for: "READY=1") { $0.contains("READY=1") }
-        #expect(notify.messages[ready].contains("STATUS="))
-        let firstPing = try notify.wait(for: "WATCHDOG=1", from: ready) { $0 == "WATCHDOG=1" }
-        try notify.wait(for: "second WATCHDOG=1", from: firstPing + 1) { $0 == "WATCHDOG=1" }
-        try notify.wait(for: "STATUS with an alert") { $0.contains("STATUS=") && $0.contains("1 alert today") }
+            // systemd's directories were used.
+            let log = directory + "/logs/alerts.jsonl"
+            #expect(FileManager.default.fileExists(atPath: directory + "/state/state.sqlite"))
+            try waitUntil("first alert") { alertLines(log).count == 1 }
 
-        // systemd's directories were used.
-        let log = directory + "/logs/alerts.jsonl"
-        #expect(FileManager.default.fileExists(atPath: directory + "/state/state.sqlite"))
-        try waitUntil("first alert") { alertLines(log).count == 1 }
+            // A good reload: RELOADING=1 with MONOTONIC_USEC, then READY=1.
+            try writeConfig(feed: feed.url, severity: "critical")
+            var mark = notify.messages.count
+            kill(daemon.processIdentifier, SIGHUP)
+            let reloading = try notify.wait(for: "RELOADING=1", from: mark) { $0.hasPrefix("RELOADING=1") }
+            #expect(notify.messages[reloading].contains("MONOTONIC_USEC="))
+            try notify.wait(for: "READY=1 after reload", from: reloading) { $0.hasPrefix("READY=1") }
 
-        // A good reload: RELOADING=1 with MONOTONIC_USEC, then READY=1.
-        try writeConfig(feed: feed.url, severity: "critical")
-        var mark = notify.messages.count
-        kill(daemon.processIdentifier, SIGHUP)
-        let reloading = try notify.wait(for: "RELOADING=1", from: mark) { $0.hasPrefix("RELOADING=1") }
-        #expect(notify.messages[reloading].contains("MONOTONIC_USEC="))
-        try notify.wait(for: "READY=1 after reload", from: reloading) { $0.hasPrefix("READY=1") }
+            // A bad reload is refused: still running, old config, the problem's location in STATUS.
+            try "[[watch]]\nname = \"troops\"\nseverity = \"urgent\"\nany = [\"kirim pasukan\"]\n"
+                .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
+            mark = notify.messages.count
+            kill(daemon.processIdentifier, SIGHUP)
+            let refused = try notify.wait(for: "refused reload STATUS", from: mark) { $0.contains("READY=1") && $0.contains("reload refused") }
+            #expect(notify.messages[refused].contains("10-troops.toml:3:1: severity must be one of"))
+            #expect(daemon.isRunning)
+            feed.publish()
+            try waitUntil("alert raised under the previous config") { alertLines(log).count == 2 }
+            #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
 
-        // A bad reload is refused: still running, old config, the problem's location in STATUS.
-        try "[[watch]]\nname = \"troops\"\nseverity = \"urgent\"\nany = [\"kirim pasukan\"]\n"
-            .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
-        mark = notify.messages.count
-        kill(daemon.processIdentifier, SIGHUP)
-        let refused = try notify.wait(for: "refused reload STATUS", from: mark) { $0.contains("READY=1") && $0.contains("reload refused") }
-        #expect(notify.messages[refused].contains("10-troops.toml:3:1: severity must be one of"))
-        #expect(daemon.isRunning)
-        feed.publish()
-        try waitUntil("alert raised under the previous config") { alertLines(log).count == 2 }
-        #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
+            // Rotation: move the log away, SIGUSR1, new alerts go to a new file, none twice.
+            try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
+            kill(daemon.processIdentifier, SIGUSR1)
+            try waitUntil("reopened log") { FileManager.default.fileExists(atPath: log) }
+            feed.publish()
+            try waitUntil("alert in the new log") { alertLines(log).count == 1 }
+            #expect(alertLines(log + ".1").count == 2)
+            #expect(alertLines(log)[0].contains("item-3"))
 
-        // Rotation: move the log away, SIGUSR1, new alerts go to a new file, none twice.
-        try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
-        kill(daemon.processIdentifier, SIGUSR1)
-        try waitUntil("reopened log") { FileManager.default.fileExists(atPath: log) }
-        feed.publish()
-        try waitUntil("alert in the new log") { alertLines(log).count == 1 }
-        #expect(alertLines(log + ".1").count == 2)
-        #expect(alertLines(log)[0].contains("item-3"))
-
-        // Stop: STOPPING=1, exit 0 well within 10 s.
-        mark = notify.messages.count
-        let stopAt = Date()
-        kill(daemon.processIdentifier, SIGTERM)
-        try notify.wait(for: "STOPPING=1", from: mark) { $0.contains("STOPPING=1") }
-        daemon.waitUntilExit()
-        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
-        #expect(Date().timeIntervalSince(stopAt) < 10)
+            // Stop: STOPPING=1, exit 0 well within 10 s.
+            mark = notify.messages.count
+            let stopAt = Date()
+            kill(daemon.processIdentifier, SIGTERM)
+            try notify.wait(for: "STOPPING=1", from: mark) { $0.contains("STOPPING=1") }
+            daemon.waitUntilExit()
+            #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
+            #expect(Date().timeIntervalSince(stopAt) < 10)
+        }
     }
 
     @Test func notifiesThroughAnAbstractSocketToo() throws {
@@ -147,53 +154,48 @@ final class GrowingFeed: Sendable {
     }
 
     @Test func keepsTheRunningConfigurationWhenAReloadFindsItsFilesUnchanged() throws {
-        let feed = try GrowingFeed()
-        defer { feed.server.stop() }
-        try writeConfig(feed: feed.url)
-        let notify = try NotifyListener(abstract: false)
-        defer { notify.close() }
-        let daemon = try startDaemon(notify: notify)
-        defer { if daemon.isRunning { daemon.terminate() } }
-        try notify.wait(for: "READY=1") { $0.contains("READY=1") }
-        let daemonLog = { (try? String(contentsOfFile: directory + "/daemon.log", encoding: .utf8)) ?? "" }
+        try withDaemon { feed, notify, daemon in
+            try notify.wait(for: "READY=1") { $0.contains("READY=1") }
+            let daemonLog = { (try? String(contentsOfFile: directory + "/daemon.log", encoding: .utf8)) ?? "" }
 
-        // Nothing changed: systemd still sees RELOADING=1 … READY=1; nothing is parsed.
-        var mark = notify.messages.count
-        kill(daemon.processIdentifier, SIGHUP)
-        var reloading = try notify.wait(for: "RELOADING=1", from: mark) { $0.hasPrefix("RELOADING=1") }
-        try notify.wait(for: "READY=1 after an unchanged reload", from: reloading) { $0.hasPrefix("READY=1") }
-        try waitUntil("unchanged in the log") { daemonLog().contains("configuration files unchanged") }
-        #expect(!daemonLog().contains("configuration reloaded"))
+            // Nothing changed: systemd still sees RELOADING=1 … READY=1; nothing is parsed.
+            var mark = notify.messages.count
+            kill(daemon.processIdentifier, SIGHUP)
+            var reloading = try notify.wait(for: "RELOADING=1", from: mark) { $0.hasPrefix("RELOADING=1") }
+            try notify.wait(for: "READY=1 after an unchanged reload", from: reloading) { $0.hasPrefix("READY=1") }
+            try waitUntil("unchanged in the log") { daemonLog().contains("configuration files unchanged") }
+            #expect(!daemonLog().contains("configuration reloaded"))
 
-        // A refused reload, then the file put back as it was: the error is gone, since the
-        // files say again what runs.
-        try "[[watch]]\nname = \"troops\"\nseverity = \"urgent\"\nany = [\"kirim pasukan\"]\n"
-            .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
-        mark = notify.messages.count
-        kill(daemon.processIdentifier, SIGHUP)
-        try notify.wait(for: "refused reload STATUS", from: mark) { $0.contains("READY=1") && $0.contains("reload refused") }
-        try writeConfig(feed: feed.url)
-        mark = notify.messages.count
-        kill(daemon.processIdentifier, SIGHUP)
-        let ready = try notify.wait(for: "READY=1 after the file was put back", from: mark) { $0.hasPrefix("READY=1") }
-        #expect(notify.messages[ready].contains("STATUS="))
-        #expect(!notify.messages[ready].contains("reload refused"))
-        #expect(!daemonLog().contains("configuration reloaded"))
+            // A refused reload, then the file put back as it was: the error is gone, since the
+            // files say again what runs.
+            try "[[watch]]\nname = \"troops\"\nseverity = \"urgent\"\nany = [\"kirim pasukan\"]\n"
+                .write(toFile: directory + "/etc/watch.d/10-troops.toml", atomically: true, encoding: .utf8)
+            mark = notify.messages.count
+            kill(daemon.processIdentifier, SIGHUP)
+            try notify.wait(for: "refused reload STATUS", from: mark) { $0.contains("READY=1") && $0.contains("reload refused") }
+            try writeConfig(feed: feed.url)
+            mark = notify.messages.count
+            kill(daemon.processIdentifier, SIGHUP)
+            let ready = try notify.wait(for: "READY=1 after the file was put back", from: mark) { $0.hasPrefix("READY=1") }
+            #expect(notify.messages[ready].contains("STATUS="))
+            #expect(!notify.messages[ready].contains("reload refused"))
+            #expect(!daemonLog().contains("configuration reloaded"))
 
-        // A real change is parsed and applied.
-        try writeConfig(feed: feed.url, severity: "critical")
-        mark = notify.messages.count
-        kill(daemon.processIdentifier, SIGHUP)
-        reloading = try notify.wait(for: "RELOADING=1 for a change", from: mark) { $0.hasPrefix("RELOADING=1") }
-        try notify.wait(for: "READY=1 after a change", from: reloading) { $0.hasPrefix("READY=1") }
-        try waitUntil("reloaded in the log") { daemonLog().contains("configuration reloaded") }
-        feed.publish()
-        let log = directory + "/logs/alerts.jsonl"
-        try waitUntil("an alert under the new config") { alertLines(log).contains { $0.contains("item-2") } }
-        #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-        #expect(daemon.terminationStatus == 0)
+            // A real change is parsed and applied.
+            try writeConfig(feed: feed.url, severity: "critical")
+            mark = notify.messages.count
+            kill(daemon.processIdentifier, SIGHUP)
+            reloading = try notify.wait(for: "RELOADING=1 for a change", from: mark) { $0.hasPrefix("RELOADING=1") }
+            try notify.wait(for: "READY=1 after a change", from: reloading) { $0.hasPrefix("READY=1") }
+            try waitUntil("reloaded in the log") { daemonLog().contains("configuration reloaded") }
+            feed.publish()
+            let log = directory + "/logs/alerts.jsonl"
+            try waitUntil("an alert under the new config") { alertLines(log).contains { $0.contains("item-2") } }
+            #expect(alertLines(log).last?.contains("\"severity\":\"critical\"") == true)
+            kill(daemon.processIdentifier, SIGTERM)
+            daemon.waitUntilExit()
+            #expect(daemon.terminationStatus == 0)
+        }
     }
 
     /// Voluntary context switches of each of `pid`'s threads.
@@ -210,27 +212,22 @@ final class GrowingFeed: Sendable {
     }
 
     @Test func sleepsBetweenPolls() throws {
-        let feed = try GrowingFeed()
-        defer { feed.server.stop() }
-        try writeConfig(feed: feed.url, pollInterval: "\"1h\"")
-        let notify = try NotifyListener(abstract: false)
-        defer { notify.close() }
-        let daemon = try startDaemon(notify: notify, watchdogUSec: nil)
-        defer { if daemon.isRunning { daemon.terminate() } }
-        try notify.wait(for: "READY=1") { $0.contains("READY=1") }
-        try waitUntil("first alert") { alertLines(directory + "/logs/alerts.jsonl").count == 1 }
-        Thread.sleep(forTimeInterval: 1.5)      // the sink task's pass after the delivery
+        try withDaemon(pollInterval: "\"1h\"", watchdogUSec: nil) { _, notify, daemon in
+            try notify.wait(for: "READY=1") { $0.contains("READY=1") }
+            try waitUntil("first alert") { alertLines(directory + "/logs/alerts.jsonl").count == 1 }
+            Thread.sleep(forTimeInterval: 1.5)      // the sink task's pass after the delivery
 
-        // Idle until the next poll an hour away: only libdispatch's own thread-pool monitor
-        // (once a second, on its manager thread) and the 5 s housekeeping timer may wake it.
-        // A task polling every second (as the sink task once did) adds two switches a second.
-        let before = switchesByThread(daemon.processIdentifier)
-        Thread.sleep(forTimeInterval: 3)
-        let after = switchesByThread(daemon.processIdentifier)
-        let woken = after.reduce(0) { sum, thread in sum + (before[thread.key].map { thread.value - $0 } ?? 0) }
-        #expect(woken <= 6, "\(woken) context switches in 3 s of idling")
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-        #expect(daemon.terminationStatus == 0)
+            // Idle until the next poll an hour away: only libdispatch's own thread-pool monitor
+            // (once a second, on its manager thread) and the 5 s housekeeping timer may wake it.
+            // A task polling every second (as the sink task once did) adds two switches a second.
+            let before = switchesByThread(daemon.processIdentifier)
+            Thread.sleep(forTimeInterval: 3)
+            let after = switchesByThread(daemon.processIdentifier)
+            let woken = after.reduce(0) { sum, thread in sum + (before[thread.key].map { thread.value - $0 } ?? 0) }
+            #expect(woken <= 6, "\(woken) context switches in 3 s of idling")
+            kill(daemon.processIdentifier, SIGTERM)
+            daemon.waitUntilExit()
+            #expect(daemon.terminationStatus == 0)
+        }
     }
 }
