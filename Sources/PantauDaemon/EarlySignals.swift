@@ -19,9 +19,9 @@ public enum EarlySignals {
     public static func hold(_ signals: [Int32]) {
         // Globals initialise lazily: make sure the handler never does it.
         _ = arrived.load(ordering: .relaxed)
-        for number in signals where number > 0 && number < 64 {
+        for number in signals where bit(number) != 0 {
             signal(number) { number in
-                _ = EarlySignals.arrived.bitwiseOr(1 << UInt64(number), ordering: .relaxed)
+                _ = EarlySignals.arrived.bitwiseOr(EarlySignals.bit(number), ordering: .relaxed)
             }
         }
     }
@@ -29,8 +29,13 @@ public enum EarlySignals {
     /// Which of `signals` arrived since they were held, in the order given; they are
     /// forgotten once taken.
     static func take(_ signals: [Int32]) -> [Int32] {
-        let mask = signals.reduce(UInt64(0)) { $1 > 0 && $1 < 64 ? $0 | (1 << UInt64($1)) : $0 }
+        let mask = signals.reduce(UInt64(0)) { $0 | bit($1) }
         let before = arrived.bitwiseAnd(~mask, ordering: .relaxed).oldValue
-        return signals.filter { $0 > 0 && $0 < 64 && before & (1 << UInt64($0)) != 0 }
+        return signals.filter { before & bit($0) != 0 }
+    }
+
+    /// Signal `number`'s bit (none outside 1...63).
+    static func bit(_ number: Int32) -> UInt64 {
+        number > 0 && number < 64 ? 1 << UInt64(number) : 0
     }
 }

@@ -40,7 +40,7 @@ import Testing
 
     func waitUntilHeld(_ number: Int32) throws {
         let deadline = Date().addingTimeInterval(5)
-        while EarlySignals.arrived.load(ordering: .relaxed) & (1 << UInt64(number)) == 0 {
+        while EarlySignals.arrived.load(ordering: .relaxed) & EarlySignals.bit(number) == 0 {
             guard Date() < deadline else { throw CancellationError() }
             Thread.sleep(forTimeInterval: 0.001)
         }
