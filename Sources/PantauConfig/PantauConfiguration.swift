@@ -14,7 +14,9 @@ public struct PantauConfiguration: Sendable {
     public var watches: [WatchDefinition]
     /// The watch files read, in order.
     public var watchFiles: [String]
-    /// The files as read, when ``ConfigLoader`` read them (nil for a configuration made in code).
+    /// The files as read, when ``ConfigLoader`` read them (nil for a configuration made in
+    /// code). Changing the configuration in code afterwards does not change them: a reload
+    /// compares the files, not the values.
     public var inputs: ConfigInputs?
 
     /// Creates a configuration.

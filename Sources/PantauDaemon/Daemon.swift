@@ -71,9 +71,10 @@ public final class Daemon: Sendable {
         _ = pipeline.deliver()
         let driver = PollDriver(configuration: configuration, once: once, fetcher: fetcher, pipeline: pipeline,
                                 notifier: notifier, logger: logger)
-        let stopEarly = driverBox.install(driver)
+        let (stopEarly, pendingReload) = driverBox.install(driver)
         logger.info("polling", metadata: ["feeds": "\(configuration.feeds.count)", "watches": "\(configuration.watches.count)", "once": "\(once)"])
         if stopEarly { stop() }
+        pendingReload?()
         // Sinks are served by their own task: a slow program or an unreachable webhook never
         // holds up polling. It sleeps until alerts reach the log (stories changed, sink
         // deliveries queued) or a failed delivery's retry falls due, so an idle daemon does
@@ -113,12 +114,13 @@ public final class Daemon: Sendable {
     /// Reloads with `load` (see ``reload(_:)``), unless every file the running configuration
     /// was read from reads the same: then nothing is parsed, a refused reload's error is
     /// cleared (the files say what runs), and systemd still sees `RELOADING=1` … `READY=1`.
-    public func reloadIfChanged(_ load: () -> Result<PantauConfiguration, ConfigError>) {
+    /// Asked for before polling has started (a SIGHUP held during start), it runs then.
+    public func reloadIfChanged(_ load: @escaping @Sendable () -> Result<PantauConfiguration, ConfigError>) {
+        guard let driver = driverBox.currentOrDefer(reload: { [self] in reloadIfChanged(load) }) else { return }
         guard let inputs = appliedInputs.withLock({ $0 }), ConfigLoader().isUnchanged(inputs) else {
             reload(load())
             return
         }
-        guard let driver = driverBox.current() else { return }
         driver.executor.queue.async { driver.assumeIsolated { $0.reloadUnchanged() } }
     }
 

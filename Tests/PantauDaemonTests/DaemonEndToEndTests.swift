@@ -152,6 +152,27 @@ import Testing
         #expect(debug.count == 1 && debug[0].hasPrefix("<7>feed polled") && debug[0].contains("status=304"))
     }
 
+    /// A SIGHUP held while `pantau run` starts is handled before the driver exists: the
+    /// reload waits for it instead of being dropped.
+    @Test func aReloadAskedForBeforePollingStartsIsAppliedOnceItDoes() async throws {
+        let body = "<rss version=\"2.0\"><channel><item><guid>x</guid><title>Cuaca cerah</title></item></channel></rss>"
+        let first = try TestHTTPServer { _ in .init(body: body) }
+        defer { first.stop() }
+        let added = try TestHTTPServer { _ in .init(body: body) }
+        defer { added.stop() }
+        var config = try fixture.configuration(feeds: [FeedConfig(name: "first", url: first.baseURL + "/", interval: 3600)])
+        config.inputs = nil     // made in code: compared by content, not by its files
+        var reloaded = config
+        reloaded.feeds.append(FeedConfig(name: "added", url: added.baseURL + "/", interval: 3600))
+        let daemon = try Daemon(configuration: config, logger: fixture.logger)
+        daemon.reloadIfChanged { [reloaded] in .success(reloaded) }
+        async let summary = daemon.run(once: false)
+        try await fixture.waitFor { added.requests.count >= 1 }
+        #expect(added.requests.count == 1)
+        daemon.stop()
+        _ = await summary
+    }
+
     @Test func changedURLDropsOldValidators() async throws {
         let server = try TestHTTPServer { _ in .init(headers: [("ETag", "\"v1\"")], body: "<rss version=\"2.0\"><channel/></rss>") }
         defer { server.stop() }
