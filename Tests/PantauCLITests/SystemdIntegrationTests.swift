@@ -62,7 +62,7 @@ final class GrowingFeed: Sendable {
 
     /// Runs `body` with a growing feed, a config for it, a notify socket and `pantau run`
     /// started on them (stopped afterwards if still running).
-    func withDaemon(pollInterval: String = "0.2", watchdogUSec: Int? = 200_000, _ body: (GrowingFeed, NotifyListener, Process) throws -> Void) throws {
+    func withDaemon(pollInterval: String = "0.2", watchdogUSec: Int? = 200_000, _ body: (GrowingFeed, NotifyListener, Process) async throws -> Void) async throws {
         let feed = try GrowingFeed()
         defer { feed.server.stop() }
         try writeConfig(feed: feed.url, pollInterval: pollInterval)
@@ -70,7 +70,7 @@ final class GrowingFeed: Sendable {
         defer { notify.close() }
         let daemon = try startDaemon(notify: notify, watchdogUSec: watchdogUSec)
         defer { if daemon.isRunning { daemon.terminate() } }
-        try body(feed, notify, daemon)
+        try await body(feed, notify, daemon)
     }
 
     func alertLines(_ path: String) -> [String] {
@@ -85,8 +85,8 @@ final class GrowingFeed: Sendable {
         }
     }
 
-    @Test func tellsSystemdTheTruthThroughAStartReloadRotateAndStop() throws {
-        try withDaemon { feed, notify, daemon in
+    @Test func tellsSystemdTheTruthThroughAStartReloadRotateAndStop() async throws {
+        try await withDaemon { feed, notify, daemon in
             // Start: READY, STATUS, and watchdog pings from the event loop.
             let ready = try notify.wait(for: "READY=1") { $0.contains("READY=1") }
             #expect(notify.messages[ready].contains("STATUS="))
@@ -153,8 +153,8 @@ final class GrowingFeed: Sendable {
         #expect(notify.messages.contains { $0.contains("STOPPING=1") })
     }
 
-    @Test func keepsTheRunningConfigurationWhenAReloadFindsItsFilesUnchanged() throws {
-        try withDaemon { feed, notify, daemon in
+    @Test func keepsTheRunningConfigurationWhenAReloadFindsItsFilesUnchanged() async throws {
+        try await withDaemon { feed, notify, daemon in
             try notify.wait(for: "READY=1") { $0.contains("READY=1") }
             let daemonLog = { (try? String(contentsOfFile: directory + "/daemon.log", encoding: .utf8)) ?? "" }
 
@@ -211,17 +211,17 @@ final class GrowingFeed: Sendable {
         return result
     }
 
-    @Test func sleepsBetweenPolls() throws {
-        try withDaemon(pollInterval: "\"1h\"", watchdogUSec: nil) { _, notify, daemon in
+    @Test func sleepsBetweenPolls() async throws {
+        try await withDaemon(pollInterval: "\"1h\"", watchdogUSec: nil) { _, notify, daemon in
             try notify.wait(for: "READY=1") { $0.contains("READY=1") }
             try waitUntil("first alert") { alertLines(directory + "/logs/alerts.jsonl").count == 1 }
-            Thread.sleep(forTimeInterval: 1.5)      // the sink task's pass after the delivery
+            try await Task.sleep(for: .milliseconds(1500))      // the sink task's pass after the delivery
 
             // Idle until the next poll an hour away: only libdispatch's own thread-pool monitor
             // (once a second, on its manager thread) and the 5 s housekeeping timer may wake it.
             // A task polling every second (as the sink task once did) adds two switches a second.
             let before = switchesByThread(daemon.processIdentifier)
-            Thread.sleep(forTimeInterval: 3)
+            try await Task.sleep(for: .seconds(3))
             let after = switchesByThread(daemon.processIdentifier)
             let woken = after.reduce(0) { sum, thread in sum + (before[thread.key].map { thread.value - $0 } ?? 0) }
             #expect(woken <= 6, "\(woken) context switches in 3 s of idling")
