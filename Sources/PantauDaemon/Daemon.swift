@@ -116,7 +116,7 @@ public final class Daemon: Sendable {
     /// cleared (the files say what runs), and systemd still sees `RELOADING=1` … `READY=1`.
     /// Asked for before polling has started (a SIGHUP held during start), it runs then.
     public func reloadIfChanged(_ load: @escaping @Sendable () -> Result<PantauConfiguration, ConfigError>) {
-        guard let driver = driverBox.currentOrDefer(reload: { [self] in reloadIfChanged(load) }) else { return }
+        guard let driver = driverBox.currentOrDefer(reload: { [weak self] in self?.reloadIfChanged(load) }) else { return }
         guard let inputs = appliedInputs.withLock({ $0 }), ConfigLoader().isUnchanged(inputs) else {
             reload(load())
             return
@@ -126,8 +126,9 @@ public final class Daemon: Sendable {
 
     /// Applies a reloaded configuration, or reports why it was refused, with
     /// `RELOADING=1` … `READY=1` around it. On failure the daemon keeps its configuration.
+    /// Asked for before polling has started, it is applied then.
     public func reload(_ result: Result<PantauConfiguration, ConfigError>) {
-        guard let driver = driverBox.current() else { return }
+        guard let driver = driverBox.currentOrDefer(reload: { [weak self] in self?.reload(result) }) else { return }
         if case .success(let configuration) = result { appliedInputs.withLock { $0 = configuration.inputs } }
         let next = result.map { pipeline(for: $0) }
         driver.executor.queue.async {
