@@ -40,29 +40,39 @@ public final class Gazetteer: Sendable {
         var aliases: [String: [Alias]] = [:]
         var byName: [String: Int] = [:]
         for line in Lexicon.lines(resource) {
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+            let fields = line.fields(separatedBy: UInt8(ascii: "|")).map { $0.trimmingSpaces }
             guard fields.count >= 2, let type = Entity.Kind(rawValue: String(fields[1])) else { continue }
             var entry = Entry(name: String(fields[0]), type: type)
             if fields.count > 3 {
-                for attribute in fields[3].split(separator: ";") {
-                    let kv = attribute.split(separator: "=", maxSplits: 1).map { String($0.trimmingSpaces) }
-                    guard kv.count == 2 else { continue }
-                    if kv[0] == "of" { entry.of = kv[1] } else if kv[0] == "role" { entry.role = kv[1] }
+                for attribute in fields[3].fields(separatedBy: UInt8(ascii: ";")) {
+                    guard let equals = attribute.firstIndex(of: "=") else { continue }
+                    let key = attribute[..<equals].trimmingSpaces, value = String(attribute[attribute.index(after: equals)...].trimmingSpaces)
+                    guard !key.isEmpty, !value.isEmpty else { continue }
+                    if key == "of" { entry.of = value } else if key == "role" { entry.role = value }
                 }
             }
             let index = entries.count
             entries.append(entry)
             byName[entry.name] = index
             var written = [Substring(entry.name)]
-            if fields.count > 2 { written += fields[2].split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty } }
+            if fields.count > 2 { written += fields[2].fields(separatedBy: UInt8(ascii: ";")).map { $0.trimmingSpaces }.filter { !$0.isEmpty } }
             for var alias in written {
                 var language: Language?
                 if alias.hasPrefix("id:") { language = .indonesian; alias = alias.dropFirst(3) }
                 else if alias.hasPrefix("en:") { language = .english; alias = alias.dropFirst(3) }
                 let words = WordSplitter.words(in: String(alias))
                 guard let first = words.first else { continue }
-                let letters = alias.unicodeScalars.filter { $0.properties.isAlphabetic }
-                let caseSensitive = letters.count <= 3 && letters.allSatisfy { $0.properties.isUppercase }
+                // Counted in place: `filter` on a substring's scalars builds a substring by
+                // appending one scalar at a time, which made this line most of the start-up.
+                var letters = 0, allUppercase = true
+                for scalar in alias.unicodeScalars {
+                    // ASCII answered without Unicode's property tables.
+                    let value = scalar.value
+                    guard value < 0x80 ? (value | 0x20) &- 0x61 < 26 : scalar.properties.isAlphabetic else { continue }
+                    letters += 1
+                    allUppercase = allUppercase && (value < 0x80 ? value &- 0x41 < 26 : scalar.properties.isUppercase)
+                }
+                let caseSensitive = letters <= 3 && allUppercase
                 aliases[first, default: []].append(Alias(words: words, entry: index, caseSensitive: caseSensitive, language: language))
             }
         }
