@@ -130,7 +130,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PantauStoreTests", dependencies: ["PantauStore", "PantauTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "PantauConfigTests", dependencies: ["PantauConfig", "PantauTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PantauConfigTests", dependencies: ["PantauConfig", "PantauTestSupport", "TOMLKit"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PantauDaemonTests",
             dependencies: ["PantauDaemon", "PantauTestSupport"],

@@ -315,11 +315,11 @@ extension ConfigLoader {
         if let value = table["near"] {
             if let rules = value.array {
                 for (i, rule) in rules.enumerated() {
-                    guard let parts = rule.array, parts.count >= 3, let distance = parts[parts.count - 1].int, distance >= 1, distance <= 50 else {
+                    guard let parts = rule.array, parts.count >= 3, let distance = parts[parts.count - 1].intValue, distance >= 1, distance <= 50 else {
                         reader.problem(scope, "near", "near entry \(i + 1) must be [\"word\", \"word\", …, distance] with a distance of 1 to 50 words")
                         continue
                     }
-                    let words = parts.dropLast().compactMap(\.string)
+                    let words = parts.dropLast().compactMap(\.stringValue)
                     guard words.count == parts.count - 1, words.allSatisfy({ WatchMatcher.words(in: $0).count == 1 }) else {
                         reader.problem(scope, "near", "near entry \(i + 1): every item but the last must be a single word in quotes")
                         continue
@@ -331,7 +331,7 @@ extension ConfigLoader {
             }
         }
         if let value = table["same_sentence"] {
-            if let flag = value.bool { watch.sameSentence = flag } else { reader.problem(scope, "same_sentence", "same_sentence must be true or false") }
+            if let flag = value.boolValue { watch.sameSentence = flag } else { reader.problem(scope, "same_sentence", "same_sentence must be true or false") }
         }
         if table["fields"] != nil {
             var fields = Set<WatchDefinition.Field>()
@@ -343,7 +343,7 @@ extension ConfigLoader {
         if let value = table["weights"] {
             if let weights = value.table {
                 for key in weights.keys.sorted() {
-                    let weight = weights[key]?.double ?? weights[key]?.int.map(Double.init)
+                    let weight = weights[key]?.doubleValue ?? weights[key]?.intValue.map(Double.init)
                     guard let weight, weight > 0 else { reader.problem(scope, "weights", "weight of \"\(key)\" must be a positive number"); continue }
                     guard !WatchMatcher.words(in: key).isEmpty else { reader.problem(scope, "weights", "weighted term \"\(key)\" has no words"); continue }
                     watch.weights[key] = weight
@@ -353,7 +353,7 @@ extension ConfigLoader {
             }
         }
         if let value = table["threshold"] {
-            if let t = value.double ?? value.int.map(Double.init), t > 0 { watch.threshold = t } else { reader.problem(scope, "threshold", "threshold must be a positive number") }
+            if let t = value.doubleValue ?? value.intValue.map(Double.init), t > 0 { watch.threshold = t } else { reader.problem(scope, "threshold", "threshold must be a positive number") }
         }
         if watch.threshold != nil && watch.weights.isEmpty { reader.problem(scope, "threshold", "threshold needs weights = { \"term\" = weight, … }") }
         if !watch.weights.isEmpty && watch.threshold == nil { reader.problem(scope, "weights", "weights need a threshold = N to reach") }
@@ -365,17 +365,17 @@ extension ConfigLoader {
         watch.conditions.destinations = canonical(reader.strings(table, "destination", in: scope), key: "destination", scope: scope, reader: &reader)
         watch.conditions.entities = canonical(reader.strings(table, "entity", in: scope), key: "entity", scope: scope, reader: &reader)
         if let value = table["min_count"] {
-            if let n = value.double ?? value.int.map(Double.init), n >= 0 { watch.conditions.minCount = n } else { reader.problem(scope, "min_count", "min_count must be a number of at least 0") }
+            if let n = value.doubleValue ?? value.intValue.map(Double.init), n >= 0 { watch.conditions.minCount = n } else { reader.problem(scope, "min_count", "min_count must be a number of at least 0") }
         }
         if let value = table["hedged"] {
-            if let flag = value.bool { watch.conditions.hedged = flag } else { reader.problem(scope, "hedged", "hedged must be true or false") }
+            if let flag = value.boolValue { watch.conditions.hedged = flag } else { reader.problem(scope, "hedged", "hedged must be true or false") }
         }
         for name in reader.strings(table, "language", in: scope) {
             if let language = Language(rawValue: name), language != .other { watch.conditions.languages.append(language) } else { reader.problem(scope, "language", "language may hold \"id\" and \"en\", not \"\(name)\"") }
         }
         // Boosts and scope.
         if let value = table["boost_count"] {
-            if let n = value.double ?? value.int.map(Double.init), n > 0 { watch.boosts.countAtLeast = n } else { reader.problem(scope, "boost_count", "boost_count must be a positive number") }
+            if let n = value.doubleValue ?? value.intValue.map(Double.init), n > 0 { watch.boosts.countAtLeast = n } else { reader.problem(scope, "boost_count", "boost_count must be a positive number") }
         }
         if let n = reader.integer(table, "boost_sources", in: scope, range: 2...100) { watch.boosts.sourcesAtLeast = n }
         watch.feeds = reader.strings(table, "feeds", in: scope)
@@ -397,19 +397,19 @@ extension ConfigLoader {
         for (i, element) in array.enumerated() {
             guard let sink = element.table else { reader.problem(scope, "sink", "sink entry \(i + 1) must be a table: write [[watch.sink]]"); continue }
             let timeout = sink["timeout"] == nil ? 10 : (reader.duration(sink, "timeout", in: scope) ?? 10)
-            switch sink["type"]?.string {
+            switch sink["type"]?.stringValue {
             case "text":
-                guard let path = sink["path"]?.string, !path.isEmpty else { reader.problem(scope, "sink", "sink entry \(i + 1): a text sink needs path = \"/var/log/pantau/…\""); continue }
+                guard let path = sink["path"]?.stringValue, !path.isEmpty else { reader.problem(scope, "sink", "sink entry \(i + 1): a text sink needs path = \"/var/log/pantau/…\""); continue }
                 sinks.append(AlertSink(kind: .text(path: path), timeout: timeout))
             case "exec":
-                let command = sink["command"]?.array?.compactMap(\.string) ?? []
+                let command = sink["command"]?.array?.compactMap(\.stringValue) ?? []
                 guard !command.isEmpty, command.count == sink["command"]?.array?.count, command[0].hasPrefix("/") else {
                     reader.problem(scope, "sink", "sink entry \(i + 1): an exec sink needs command = [\"/absolute/program\", \"arg\", …] (run without a shell)")
                     continue
                 }
                 sinks.append(AlertSink(kind: .exec(command: command), timeout: timeout))
             case "webhook":
-                guard let url = sink["url"]?.string, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                guard let url = sink["url"]?.stringValue, url.hasPrefix("http://") || url.hasPrefix("https://") else {
                     reader.problem(scope, "sink", "sink entry \(i + 1): a webhook sink needs url = \"https://…\""); continue
                 }
                 sinks.append(AlertSink(kind: .webhook(url: url), timeout: timeout))

@@ -66,7 +66,7 @@ struct TableReader {
             if required { problem(scope, nil, "\(what) is missing \(key) = \"…\"") }
             return nil
         }
-        guard let string = value.string else {
+        guard let string = value.stringValue else {
             problem(scope, key, "\(key) must be a string in quotes")
             return nil
         }
@@ -79,7 +79,7 @@ struct TableReader {
 
     mutating func integer(_ table: TOMLTable, _ key: String, in scope: String, range: ClosedRange<Int>) -> Int? {
         guard let value = table[key] else { return nil }
-        guard let int = value.int else {
+        guard let int = value.intValue else {
             problem(scope, key, "\(key) must be an integer")
             return nil
         }
@@ -94,11 +94,11 @@ struct TableReader {
     mutating func duration(_ table: TOMLTable, _ key: String, in scope: String) -> Double? {
         guard let value = table[key] else { return nil }
         var seconds: Double?
-        if let int = value.int {
+        if let int = value.intValue {
             seconds = Double(int)
-        } else if let double = value.double {
+        } else if let double = value.doubleValue {
             seconds = double
-        } else if let text = value.string {
+        } else if let text = value.stringValue {
             seconds = Self.parseDuration(text)
         }
         guard let seconds, seconds > 0 else {
@@ -119,14 +119,14 @@ struct TableReader {
     /// An array of strings (a single string is accepted as a one-element array).
     mutating func strings(_ table: TOMLTable, _ key: String, in scope: String) -> [String] {
         guard let value = table[key] else { return [] }
-        if let single = value.string { return [single] }
+        if let single = value.stringValue { return [single] }
         guard let array = value.array else {
             problem(scope, key, "\(key) must be a string or an array of strings: \(key) = [\"…\"]")
             return []
         }
         var out: [String] = []
         for (i, element) in array.enumerated() {
-            if let s = element.string, !s.trimmingSpaces().isEmpty { out.append(s) } else { problem(scope, key, "\(key) entry \(i + 1) must be a non-empty string") }
+            if let s = element.stringValue, !s.trimmingSpaces().isEmpty { out.append(s) } else { problem(scope, key, "\(key) entry \(i + 1) must be a non-empty string") }
         }
         return out
     }
@@ -139,7 +139,7 @@ struct TableReader {
         }
         var phrases: [String] = []
         for (i, element) in array.enumerated() {
-            guard let phrase = element.string else {
+            guard let phrase = element.stringValue else {
                 problem(scope, key, "\(key) entry \(i + 1) must be a string")
                 continue
             }
