@@ -342,7 +342,7 @@ extension ConfigLoader {
         }
         if let value = table["weights"] {
             if let weights = value.table {
-                for key in weights.keys.sorted() {
+                for key in weights.ownedKeys.sorted() {
                     let weight = weights[key]?.doubleValue ?? weights[key]?.intValue.map(Double.init)
                     guard let weight, weight > 0 else { reader.problem(scope, "weights", "weight of \"\(key)\" must be a positive number"); continue }
                     guard !WatchMatcher.words(in: key).isEmpty else { reader.problem(scope, "weights", "weighted term \"\(key)\" has no words"); continue }

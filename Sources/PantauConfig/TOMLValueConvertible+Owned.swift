@@ -78,3 +78,19 @@ enum TOMLNodeLayout {
     /// One of the above.
     static let state = Atomic<UInt8>(unknown)
 }
+
+extension TOMLTable {
+    /// The table's keys (as TOMLKit's `keys`, which leaks a `strdup` of each and the list),
+    /// with CTOML's copies freed. Reached by reflection like ``TOMLValueConvertible/node``;
+    /// only a table with an unknown key or with weights is listed, so it is not cached.
+    var ownedKeys: [String] {
+        guard let table = Mirror(reflecting: self).descendant("tablePointer") as? OpaquePointer else { return keys }
+        let count = tableSize(table)
+        let list = tableGetKeys(table)
+        defer {
+            for i in 0..<count { free(UnsafeMutablePointer(mutating: list[i])) }
+            free(UnsafeMutableRawPointer(mutating: list))
+        }
+        return (0..<count).map { String(cString: list[$0]) }
+    }
+}

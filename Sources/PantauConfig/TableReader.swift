@@ -25,10 +25,10 @@ struct TableReader {
 
     mutating func checkKeys(_ table: TOMLTable, table scope: String, allowed: Set<String>) {
         // Keys are unique, so a table holding as many allowed keys as keys is clean. Only a
-        // table with an unknown key is listed: TOMLKit never frees the C strings `keys`
-        // makes, and a reload reads every table again.
+        // table with an unknown key is listed: listing copies every key out of CTOML, and a
+        // reload reads every table again.
         guard allowed.count(where: table.contains(key:)) != table.count else { return }
-        let keys = table.keys
+        let keys = table.ownedKeys
         for key in keys.sorted() where !allowed.contains(key) {
             let where_ = scope.isEmpty ? "at the top level" : "in [\(scope.split(separator: "#").first ?? "")]"
             problem(scope, key, "unknown key \"\(key)\" \(where_); expected one of \(allowed.sorted().joined(separator: ", "))")

@@ -64,4 +64,16 @@ import TOMLKit
         #expect(list.map(\.doubleValue) == [nil, nil, 2.5, nil])
         #expect(list.map(\.boolValue) == [nil, nil, nil, false])
     }
+
+    @Test func listsATablesKeysAsTOMLKitDoes() throws {
+        let table = try TOMLTable(string: Self.document)
+        // Found by reflection, not by TOMLKit's leaking `keys`.
+        #expect(Mirror(reflecting: table).descendant("tablePointer") is OpaquePointer)
+        #expect(table.ownedKeys.sorted() == table.keys.sorted())
+        #expect(table.ownedKeys.sorted() == ["count", "empty", "escaped", "flag", "list", "name", "negative", "off", "ratio", "table"])
+        let quoted = try TOMLTable(string: "\"Korea Utara\" = 1\n\"jälkeen\" = 2\n")
+        #expect(quoted.ownedKeys.sorted() == ["Korea Utara", "jälkeen"])
+        #expect(try #require(table["table"]?.table).ownedKeys == ["key"])
+        #expect(try TOMLTable(string: "").ownedKeys.isEmpty)
+    }
 }
