@@ -12,10 +12,13 @@ import PantauExtractor
 public struct StoryTracker: Sendable {
     /// One report as the tracker sees it.
     public struct Report: Sendable, Hashable, Codable {
-        /// Item identity, feed and title (what records cite).
+        /// The item's id (what records cite).
         public var itemID: String
+        /// The feed it came from.
         public var feed: String
+        /// The item's title.
         public var title: String
+        /// The item's link, if it has one.
         public var link: String?
         /// Text fingerprint (``SimHash``).
         public var simhash: UInt64
@@ -41,10 +44,15 @@ public struct StoryTracker: Sendable {
 
     /// The part of an event frame a story compares.
     public struct Frame: Sendable, Hashable, Codable {
+        /// The kind of event (`deployment`, `escalation`, …).
         public var type: String
+        /// Who acts (a canonical entity name), if known.
         public var actor: String?
+        /// Where to, if known.
         public var destination: String?
+        /// How many (troops, ships, …), if stated.
         public var count: Double?
+        /// The kinds of asset named (`troops`, `warships`, …).
         public var assets: [String]
 
         /// Creates a frame.
@@ -65,28 +73,43 @@ public struct StoryTracker: Sendable {
 
     /// A reference to a report, for citations.
     public struct Citation: Sendable, Hashable, Codable {
+        /// The cited item's id.
         public var itemID: String
+        /// Its feed.
         public var feed: String
+        /// Its title.
         public var title: String
+        /// Its link, if it has one.
         public var link: String?
     }
 
     /// What the tracker knows of one story.
     public struct Story: Sendable, Hashable, Codable {
+        /// The story's stable key (alert lines carry it).
         public var key: String
+        /// The watch list it belongs to.
         public var watch: String
+        /// Fingerprints of its reports' texts.
         public var simhashes: [UInt64]
+        /// Canonical names its reports mention.
         public var entities: [String]
+        /// Keys of its event frames (``Frame/key``).
         public var frameKeys: [String]
+        /// Feeds and media that reported it.
         public var sources: [String]
+        /// When its first report arrived (on the clock ``observe(_:watch:cooldown:now:)`` is given).
         public var firstSeen: Double
+        /// When its latest report arrived.
         public var lastSeen: Double
+        /// When it last raised an alert (its cooldown runs from here).
         public var lastAlert: Double
-        /// Per frame key: the highest count so far and the report that stated it.
+        /// Per frame key: the highest count so far.
         public var maxCounts: [String: Double]
+        /// Per frame key: the report that stated the highest count.
         public var maxCountCitations: [String: Citation]
-        /// Per frame key: the asset kinds reported so far, and the first report of the frame.
+        /// Per frame key: the asset kinds reported so far.
         public var assets: [String: [String]]
+        /// Per frame key: the first report of the frame.
         public var firstCitations: [String: Citation]
     }
 
