@@ -1,6 +1,5 @@
 import CTOML
 import Glibc
-import Synchronization
 import TOMLKit
 
 /// Reading TOML values without TOMLKit's leaks.
@@ -15,22 +14,7 @@ import TOMLKit
 /// Only for values read out of a parsed document (a table's or an array's elements).
 extension TOMLValueConvertible {
     /// The CTOML node behind this value, when TOMLKit's layout is the one known.
-    var node: OpaquePointer? {
-        let value = tomlValue
-        switch TOMLNodeLayout.state.load(ordering: .relaxed) {
-        case TOMLNodeLayout.first:
-            // Reflection costs microseconds a value (+4 ms on loading 1,000 feeds); once it
-            // has shown where the pointer is, it is read from there.
-            return withUnsafeBytes(of: value) { $0.load(as: OpaquePointer.self) }
-        case TOMLNodeLayout.elsewhere:
-            return Mirror(reflecting: value).descendant("tomlValuePointer") as? OpaquePointer
-        default:
-            let reflected = Mirror(reflecting: value).descendant("tomlValuePointer") as? OpaquePointer
-            let first = withUnsafeBytes(of: value) { $0.count >= MemoryLayout<OpaquePointer>.size ? $0.load(as: OpaquePointer.self) : nil }
-            TOMLNodeLayout.state.store(reflected != nil && first == reflected ? TOMLNodeLayout.first : TOMLNodeLayout.elsewhere, ordering: .relaxed)
-            return reflected
-        }
-    }
+    var node: OpaquePointer? { TOMLNode.pointer(of: tomlValue) }
 
     /// The string, if the value is one (as TOMLKit's `string`).
     var stringValue: String? {
@@ -67,16 +51,26 @@ extension TOMLValueConvertible {
     }
 }
 
-/// Where a `TOMLValue` keeps its node pointer, learnt from the first value read.
-enum TOMLNodeLayout {
-    /// Not known yet.
-    static let unknown: UInt8 = 0
-    /// In the value's first bytes, where reflection found it.
-    static let first: UInt8 = 1
-    /// Anywhere else (or nowhere): found by reflection each time.
-    static let elsewhere: UInt8 = 2
-    /// One of the above.
-    static let state = Atomic<UInt8>(unknown)
+/// Finds the CTOML node behind a TOMLKit value.
+enum TOMLNode {
+    /// Whether a `TOMLValue` keeps its node pointer in its first bytes, where reflection
+    /// finds it: checked once, on a probe value (whose node, a few dozen bytes, TOMLKit never
+    /// frees). Reflecting every value costs microseconds each (+4 ms on loading 1,000 feeds).
+    static let pointerFirst: Bool = {
+        let probe: TOMLValue = "probe"
+        guard let reflected = reflectedPointer(of: probe) else { return false }
+        return withUnsafeBytes(of: probe) { $0.count >= MemoryLayout<OpaquePointer>.size && $0.load(as: OpaquePointer.self) == reflected }
+    }()
+
+    /// The node of `value`: from its first bytes when ``pointerFirst``, else by reflection.
+    static func pointer(of value: TOMLValue) -> OpaquePointer? {
+        pointerFirst ? withUnsafeBytes(of: value) { $0.load(as: OpaquePointer.self) } : reflectedPointer(of: value)
+    }
+
+    /// The node pointer that reflection finds in `value`, if any.
+    static func reflectedPointer(of value: TOMLValue) -> OpaquePointer? {
+        Mirror(reflecting: value).descendant("tomlValuePointer") as? OpaquePointer
+    }
 }
 
 extension TOMLTable {

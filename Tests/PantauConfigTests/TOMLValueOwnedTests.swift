@@ -25,12 +25,12 @@ import TOMLKit
         let list = try #require(table["list"]?.array)
         let values = try ["name", "count", "ratio", "flag", "list", "table"].map { try #require(table[$0]) } + Array(list)
         for value in values {
-            let reflected = Mirror(reflecting: value.tomlValue).descendant("tomlValuePointer") as? OpaquePointer
+            let reflected = TOMLNode.reflectedPointer(of: value.tomlValue)
             #expect(reflected != nil, "no CTOML node found in \(value)")
             #expect(value.node == reflected)
         }
         // Read from the value's first bytes, not by reflection each time.
-        #expect(TOMLNodeLayout.state.load(ordering: .relaxed) == TOMLNodeLayout.first)
+        #expect(TOMLNode.pointerFirst)
     }
 
     @Test(arguments: ["name", "empty", "escaped", "count", "negative", "ratio", "flag", "off", "list", "table", "missing"])
