@@ -53,7 +53,8 @@ public struct ConfigLoader: Sendable {
             alertsLog: environment["LOGS_DIRECTORY"].map { ($0.split(separator: ":").first.map(String.init) ?? $0) + "/alerts.jsonl" } ?? "/var/log/pantau/alerts.jsonl",
             watchDirectory: (baseDirectory as NSString).appendingPathComponent("watch.d")
         )
-        reader.checkKeys(document.table, table: "", allowed: ["daemon", "feed"])
+        reader.checkKeys(document.table, table: "", allowed: ["daemon", "feed"],
+                         hints: ["watch": "watch lists go in their own *.toml files in the watch directory (watch_dir, by default watch.d beside this file)"])
         if let table = reader.table(document.table, "daemon", in: "") {
             reader.checkKeys(table, table: "daemon", allowed: ["state_dir", "alerts_log", "poll_interval", "max_concurrent_fetches", "watch_dir", "max_body_bytes",
                                                                "fetch_timeout", "connect_timeout", "max_per_host", "low_speed_limit", "low_speed_time",
@@ -226,7 +227,10 @@ public struct ConfigLoader: Sendable {
     }
 
     func readWatches(_ root: TOMLTable, reader: inout TableReader, seen: inout [String: String]) -> [WatchDefinition] {
-        reader.checkKeys(root, table: "", allowed: ["watch"])
+        reader.checkKeys(root, table: "", allowed: ["watch"], hints: [
+            "feed": "feeds go in the main config file, not in a watch list file",
+            "daemon": "[daemon] goes in the main config file, not in a watch list file",
+        ])
         var watches: [WatchDefinition] = []
         for (index, table) in reader.arrayOfTables(root, "watch").enumerated() {
             let scope = "watch#\(index)"

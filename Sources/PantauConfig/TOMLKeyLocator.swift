@@ -92,11 +92,13 @@ struct TOMLKeyLocator {
         }
     }
 
-    /// Position of `key` in `table` (`daemon`, or `feed#2` for the third `[[feed]]`).
+    /// Position of `key` in `table` (`daemon`, or `feed#2` for the third `[[feed]]`): the
+    /// `key =` line, or the header of a table named `key` (`[daemon.extra]`, the first
+    /// `[[watch]]`), or else the table's own header.
     func position(table: String, key: String? = nil) -> Position? {
         guard let key else { return tables[table] }
         let full = table.isEmpty ? key : "\(table).\(key)"
-        return keys[full] ?? tables[table]
+        return keys[full] ?? tables[full] ?? tables[full + "#0"] ?? tables[table]
     }
 }
 

@@ -23,7 +23,9 @@ struct TableReader {
         problems.append(ConfigProblem(file: file, line: position?.line, column: position?.column, message: message))
     }
 
-    mutating func checkKeys(_ table: TOMLTable, table scope: String, allowed: Set<String>) {
+    /// Reports every key of `table` not in `allowed`, with `hints[key]` after the list when
+    /// there is one (a key that belongs in another file).
+    mutating func checkKeys(_ table: TOMLTable, table scope: String, allowed: Set<String>, hints: [String: String] = [:]) {
         // Keys are unique, so a table holding as many allowed keys as keys is clean. Only a
         // table with an unknown key is listed: listing copies every key out of CTOML, and a
         // reload reads every table again.
@@ -31,7 +33,8 @@ struct TableReader {
         let keys = table.ownedKeys
         for key in keys.sorted() where !allowed.contains(key) {
             let where_ = scope.isEmpty ? "at the top level" : "in [\(scope.split(separator: "#").first ?? "")]"
-            problem(scope, key, "unknown key \"\(key)\" \(where_); expected one of \(allowed.sorted().joined(separator: ", "))")
+            let hint = hints[key].map { "; \($0)" } ?? ""
+            problem(scope, key, "unknown key \"\(key)\" \(where_); expected one of \(allowed.sorted().joined(separator: ", "))\(hint)")
         }
     }
 

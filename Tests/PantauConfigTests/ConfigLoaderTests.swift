@@ -186,6 +186,29 @@ struct ConfigFixture {
         #expect(problems.contains { $0.hasPrefix("\(b):7:1: watch list \"empty\" has nothing to match") }, "\(problems)")
     }
 
+    @Test func aTableInTheWrongFileIsReportedAtItsHeaderWithWhereItGoes() throws {
+        let fixture = try ConfigFixture(main: """
+            [[feed]]
+            name = "x"
+            url = "https://example.org/"
+
+            [daemon.extra]
+            a = 1
+
+            # a watch list where it does not belong
+            [[watch]]
+            name = "w"
+            any = ["pasukan"]
+            """, watches: [
+            "10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"pasukan\"]\n\n[[feed]]\nname = \"y\"\nurl = \"https://example.org/y\"\n",
+        ])
+        let problems = fixture.problems()
+        let p = fixture.path, a = fixture.directory + "/watch.d/10-a.toml"
+        #expect(problems.contains { $0.hasPrefix("\(p):9:1: unknown key \"watch\" at the top level; expected one of daemon, feed; watch lists go in their own *.toml files in the watch directory") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("\(p):5:1: unknown key \"extra\" in [daemon]") }, "\(problems)")
+        #expect(problems.contains("\(a):5:1: unknown key \"feed\" at the top level; expected one of watch; feeds go in the main config file, not in a watch list file"), "\(problems)")
+    }
+
     @Test func watchListRootsAreSingleWords() throws {
         let fixture = try ConfigFixture(main: "[[feed]]\nname = \"x\"\nurl = \"https://example.org/\"\n", watches: [
             "10-a.toml": "[[watch]]\nname = \"a\"\nany = [\"bajak\"]\nroots = [\"bajak\", \"bajak laut\"]\n",
