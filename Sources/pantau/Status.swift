@@ -1,19 +1,28 @@
 import ArgumentParser
 import Foundation
 import PantauDaemon
-import PantauFetch
 import PantauStore
 
 /// `pantau status`: the feed table and the daemon's counters, from the state database.
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show every feed's last result, last success, next poll, errors and items seen, and the daemon's counters."
+        abstract: "Show every feed's last result, last success, next poll, errors and items seen, and the daemon's counters.",
+        discussion: """
+            With --json, prints the same as one JSON object (snake_case keys; times in RFC 3339; \
+            absent values left out), for monitoring: "daemon" (absent before the first poll), \
+            "waiting_for_log", and "feeds", each with "name", "url", "result" ("ok", "error" or \
+            "never polled"), "last_status", "last_error", "last_poll", "last_success", "next_poll", \
+            "consecutive_errors", "seen" and "moved_to".
+            """
     )
 
     @OptionGroup var options: ConfigOptions
 
     @Option(help: ArgumentHelp("Read this state directory instead of the configured state_dir.", valueName: "DIR"))
     var stateDir: String?
+
+    @Flag(help: "Print the status as one JSON object.")
+    var json = false
 
     func run() throws {
         let configuration = try options.load()
@@ -22,37 +31,34 @@ struct Status: ParsableCommand {
             printError("\(directory)/state.sqlite: no state yet (has `pantau run` been started?)")
             throw ExitCode(1)
         }
-        let store: StateStore
+        let report: StatusReport
         do {
-            store = try StateStore(directory: directory)
+            report = try StatusReport(feeds: configuration.feeds, store: try StateStore(directory: directory))
         } catch {
             printError("\(error)")
             throw ExitCode(1)
         }
-        let states = Dictionary(uniqueKeysWithValues: try store.allFeedStates().map { ($0.name, $0) })
-        let seen = try store.seenCounts()
-        let counters = try store.meta("counters").flatMap { try? JSONDecoder().decode(DaemonCounters.self, from: Data($0.utf8)) }
-
-        print("state: \(store.path)")
-        print("daemon: " + (counters?.statusLine ?? "no counters yet") + "; \(try store.pendingCount()) alert(s) waiting for the log")
+        if json {
+            print(try report.json())
+            return
+        }
+        print("state: \(report.state)")
+        print("daemon: " + (report.daemon?.summary ?? "no counters yet") + "; \(report.waitingForLog) alert(s) waiting for the log")
         print("")
         var rows = [["FEED", "LAST RESULT", "LAST POLL", "LAST SUCCESS", "NEXT POLL", "ERRORS", "SEEN", "URL"]]
-        for feed in configuration.feeds {
-            guard let state = states[feed.name], state.url == feed.url else {
-                rows.append([feed.name, "never polled", "-", "-", "-", "0", "\(seen[feed.name] ?? 0)", feed.shownURL])
-                continue
-            }
+        for feed in report.feeds {
             let result: String
-            if let error = state.lastError {
+            if let error = feed.lastError {
                 result = "error: " + (error.count > 60 ? String(error.prefix(57)) + "..." : error)
+            } else if feed.result == "ok" {
+                result = feed.lastStatus.map { $0 == 0 ? "ok (file)" : "ok (\($0))" } ?? "ok"
             } else {
-                result = state.lastStatus.map { $0 == 0 ? "ok (file)" : "ok (\($0))" } ?? "ok"
+                result = feed.result
             }
             rows.append([
-                feed.name, result, time(state.lastPoll), time(state.lastSuccess), time(try store.nextPoll(feed: feed.name)),
-                "\(state.consecutiveErrors)", "\(seen[feed.name] ?? 0)",
-                state.fetchURL == feed.url ? feed.shownURL
-                    : "\(feed.shownURL) (moved to \(URLRedaction.redact(state.fetchURL)))",
+                feed.name, result, time(feed.lastPoll), time(feed.lastSuccess), time(feed.nextPoll),
+                "\(feed.consecutiveErrors)", "\(feed.seen)",
+                feed.movedTo.map { "\(feed.url) (moved to \($0))" } ?? feed.url,
             ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -63,7 +69,8 @@ struct Status: ParsableCommand {
         }
     }
 
-    func time(_ date: Date?) -> String {
-        date.map { RFC3339.string($0).replacingOccurrences(of: "T", with: " ") } ?? "-"
+    /// An RFC 3339 time as the table shows it (`2026-11-27 05:40:12Z`), or `-`.
+    func time(_ rfc3339: String?) -> String {
+        rfc3339.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "-"
     }
 }

@@ -28,6 +28,30 @@ import Testing
         #expect(row.contains(" 4 "))  // items seen
     }
 
+    @Test func statusAsJSONGivesEveryFeedForMonitoring() throws {
+        try pollDemo()
+        let status = try PantauProcess.run(["status", "--json"] + demoArgs)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.split(separator: "\n").count == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(report["state"] as? String == "\(directory)/state/state.sqlite")
+        #expect(report["waiting_for_log"] as? Int == 0)
+        let daemon = try #require(report["daemon"] as? [String: Any])
+        #expect(daemon["alerts_today"] as? Int == 2)
+        #expect(daemon["failing"] as? [String] == [])
+        #expect((daemon["last_poll"] as? String)?.hasSuffix("Z") == true)
+        let feeds = try #require(report["feeds"] as? [[String: Any]])
+        #expect(feeds.count == 1)
+        let demo = try #require(feeds.first)
+        #expect(demo["name"] as? String == "demo")
+        #expect(demo["result"] as? String == "ok")
+        #expect(demo["last_status"] as? Int == 0)      // a local file
+        #expect(demo["seen"] as? Int == 4)
+        #expect(demo["consecutive_errors"] as? Int == 0)
+        #expect(demo["last_error"] == nil && demo["moved_to"] == nil)
+        #expect(demo["last_poll"] as? String == demo["last_success"] as? String)
+    }
+
     /// A private feed's URL carries its credentials: the run's log and `pantau status` show
     /// it without them.
     @Test func statusAndTheLogShowFeedURLsWithoutTheirSecrets() throws {
@@ -49,7 +73,15 @@ import Testing
         let status = try PantauProcess.run(["status", "--config", config])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("http://alice:***@127.0.0.1:1/feed.xml?token=***"))
-        for output in [run.stdout, run.stderr, status.stdout] {
+        let json = try PantauProcess.run(["status", "--json", "--config", config])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let feed = try #require((report["feeds"] as? [[String: Any]])?.first)
+        #expect(feed["url"] as? String == "http://alice:***@127.0.0.1:1/feed.xml?token=***")
+        #expect(feed["result"] as? String == "error")
+        #expect(feed["consecutive_errors"] as? Int == 1)
+        #expect((feed["last_error"] as? String)?.isEmpty == false)
+        #expect(feed["last_success"] == nil)
+        for output in [run.stdout, run.stderr, status.stdout, json.stdout] {
             #expect(!output.contains("s3cret") && !output.contains("T0P"))
         }
     }
