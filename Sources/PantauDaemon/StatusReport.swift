@@ -82,7 +82,7 @@ public struct StatusReport: Sendable, Equatable, Codable {
                 movedTo: state.fetchURL == feed.url ? nil : URLRedaction.redact(state.fetchURL),
                 result: state.lastError == nil ? "ok" : "error", lastStatus: state.lastStatus, lastError: state.lastError,
                 lastPoll: state.lastPoll.map(RFC3339.string), lastSuccess: state.lastSuccess.map(RFC3339.string),
-                nextPoll: try store.nextPoll(feed: feed.name).map(RFC3339.string),
+                nextPoll: state.nextPoll.map(RFC3339.string),
                 consecutiveErrors: state.consecutiveErrors, seen: seen[feed.name] ?? 0
             ))
         }
