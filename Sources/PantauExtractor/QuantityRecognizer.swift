@@ -196,6 +196,9 @@ struct QuantityRecognizer: Sendable {
             value *= s
             j += 1
         }
+        // Hundreds of digits or a long run of scale words overflow a double: that is no count
+        // anyone reports, and `inf` or `nan` have no place in JSON.
+        guard value.isFinite else { return nil }
         return (value, j, approximate, atLeast, fromDigits)
     }
 }

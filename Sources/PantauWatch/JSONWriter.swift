@@ -189,9 +189,14 @@ package struct JSONWriter {
         for byte in (value ? "true" : "false").utf8 { buffer.put(byte) }
     }
 
-    /// As `JSONEncoder` writes a `Double`: its description without a trailing `.0`.
+    /// As `JSONEncoder` writes a `Double`: its description without a trailing `.0`. JSON has no
+    /// infinities or NaN: those are written as `null`, so a line stays JSON whatever it holds.
     package mutating func double(_ value: Double) {
         separate()
+        guard value.isFinite else {
+            for byte in "null".utf8 { buffer.put(byte) }
+            return
+        }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         text.withUTF8 { buffer.put($0) }

@@ -28,6 +28,18 @@ import Testing
         #expect(event?.claimedBy == "AFP")
     }
 
+    @Test func anAlertLineStaysJSONWhenTheItemHoldsANumberNoDoubleCanHold() throws {
+        let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
+        let huge = String(repeating: "9", count: 400)
+        let alerts = builder.alerts(for: item("Korea Utara mengirimkan pasukan ke Rusia: \(huge) tentara dan tujuh kapal."), feed: feed, now: now)
+        #expect(alerts.count == 1)
+        let line = try #require(alerts.first?.jsonLine())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["watch"] as? String == "troops")
+        #expect(!line.contains("inf"))
+        #expect(line.contains("\"count\":7,"))
+    }
+
     @Test func watchListRootsExtendTheStemmerForTheDaemon() {
         let text = "Perompak yang bersenjata membajak kapal tanker itu di Selat Malaka pada malam hari."
         let without = AlertBuilder(watches: [WatchDefinition(name: "piracy", severity: .critical, any: ["bajak"])])

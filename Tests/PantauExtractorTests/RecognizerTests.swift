@@ -81,6 +81,20 @@ let sharedExtractor = Extractor()
     func yearsDatesAndIdiomsAreNotCounts(text: String) {
         #expect(sharedExtractor.extract(text).quantities.isEmpty)
     }
+
+    /// A double overflows past about 309 digits: such a number (or a run of scale words) is no
+    /// count, and must not reach an alert as `inf`; the sentence's other counts still do.
+    @Test(arguments: [
+        "Sebanyak " + String(repeating: "9", count: 400) + " tentara dikirim bersama tujuh kapal.",
+        "Sebanyak 1" + String(repeating: ".000", count: 120) + " tentara dikirim bersama tujuh kapal.",
+        "Sebanyak 10" + String(repeating: " juta", count: 60) + " tentara dikirim bersama tujuh kapal.",
+        "Sebanyak 1," + String(repeating: "5", count: 400) + " tentara dikirim bersama tujuh kapal.",
+    ])
+    func numbersPastWhatADoubleHoldsAreNotCounts(text: String) {
+        let quantities = sharedExtractor.extract(text, language: .indonesian).quantities
+        #expect(quantities.allSatisfy { $0.value.isFinite })
+        #expect(quantities.contains { $0.value == 7 && $0.unit == "ships" })
+    }
 }
 
 @Suite struct DateRecognitionTests {

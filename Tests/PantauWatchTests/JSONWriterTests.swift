@@ -15,6 +15,17 @@ import Testing
         }
     }
 
+    @Test func infinitiesAndNaNAreWrittenAsNullSoTheLineStaysJSON() throws {
+        var writer = JSONWriter()
+        writer.open("[")
+        for value in [1.5, Double.infinity, -Double.infinity, Double.nan, 1e300] { writer.double(value) }
+        writer.close("]")
+        let line = writer.finish()
+        #expect(line == "[1.5,null,null,null,1e+300]")
+        let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8))
+        #expect((parsed as? [Any])?.count == 5)
+    }
+
     @Test func stringsAndNumbersComeOutAsJSONEncoderWritesThem() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
