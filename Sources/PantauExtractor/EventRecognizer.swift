@@ -21,14 +21,6 @@ struct EventRecognizer: Sendable {
     static let placeTypes: Set<Entity.Kind> = [.country, .capital, .seat, .city, .territory]
     static let actorTypes: Set<Entity.Kind> = [.country, .capital, .seat, .organization, .person]
 
-    struct Context {
-        let doc: Document
-        let entities: EntityRecognizer.Result
-        let quantities: [Quantity]
-        let quotes: [Quote]
-        let attributions: [Attribution]
-    }
-
     func recognize(_ c: Context) -> [EventFrame] {
         let doc = c.doc
         let tokens = doc.tokens
@@ -44,7 +36,7 @@ struct EventRecognizer: Sendable {
             let military = doc.sentence(s, mayHold: cues.military) && range.contains { cues.military.contains(at: $0, in: doc) }
             let lookalike = doc.sentence(s, mayHold: cues.lookalike) && range.contains { cues.lookalike.contains(at: $0, in: doc) }
             if lookalike && !military { continue }
-            let assets = doc.sentence(s, mayHold: cues.assets) ? findAssets(range, doc, c.entities) : []
+            let assets = doc.sentence(s, mayHold: cues.assets) ? findAssets(range, c) : []
 
             if !assets.isEmpty, doc.sentence(s, mayHold: cues.deployment), let t = range.first(where: { isDeploymentTrigger($0, assets: assets, doc) }),
                let primary = primaryAsset(assets, trigger: t) {
@@ -58,7 +50,7 @@ struct EventRecognizer: Sendable {
                     let q = quantity(endingAt: a.index + a.length, c)
                     return EventFrame.Asset(what: a.unit, count: q?.value, approximate: q?.approximate ?? false)
                 }
-                if let q = quantity(endingAt: assetEnd, c) ?? c.quantities.first(where: { $0.sentence == s && $0.unit == primary.unit }) {
+                if let q = quantity(endingAt: assetEnd, c) ?? c.quantity(inSentence: s, unit: primary.unit) {
                     frame.count = q.value
                     frame.approximate = q.approximate
                 }
@@ -79,7 +71,7 @@ struct EventRecognizer: Sendable {
             let armed = military || !assets.isEmpty
             let strong = armed && doc.sentence(s, mayHold: cues.escalation) ? range.first(where: { cues.escalation.contains(at: $0, in: doc) }) : nil
             let launch = weapons.isEmpty ? nil : range.first(where: { t in
-                cues.launch.contains(at: t, in: doc) && weapons.contains { $0.index > t && $0.index <= t + 4 }
+                cues.launch.contains(at: t, in: doc) && Self.firstAsset(in: weapons, from: t + 1).map { weapons[$0].index <= t + 4 } == true
             })
             if let e = [strong, launch].compactMap({ $0 }).min() {
                 var frame = makeFrame(.escalation, trigger: e, sentence: s, c)
@@ -91,11 +83,13 @@ struct EventRecognizer: Sendable {
         return frames
     }
 
+    /// An asset word (`tentara`, `kapal perang`) at token `index`, `length` tokens long.
     struct AssetHit { var index: Int; var length: Int; var unit: String }
 
-    /// True when token `i` lies inside an entity name (`Tentara Nasional Indonesia`).
-    func insideEntity(_ i: Int, _ entities: EntityRecognizer.Result) -> Bool {
-        entities.spans.contains { $0.tokens.contains(i) }
+    /// Index of the first of `assets` (in order, not overlapping) at or after token `t`.
+    static func firstAsset(in assets: [AssetHit], from t: Int) -> Int? {
+        let k = partitionPoint(assets.count) { assets[$0].index >= t }
+        return k < assets.count ? k : nil
     }
 
     /// A word for people followed by a capitalised word that names no entity is a named
@@ -106,12 +100,15 @@ struct EventRecognizer: Sendable {
         return doc.isCapitalized(next) && doc.tokens[next].folded.count >= 3 && !doc.isDigits(next) && entities.span(at: next) == nil && doc.language == .indonesian
     }
 
-    func findAssets(_ range: Range<Int>, _ doc: Document, _ entities: EntityRecognizer.Result) -> [AssetHit] {
+    /// The sentence's asset words, in order, outside entity names (`Tentara Nasional
+    /// Indonesia`) and named groups.
+    func findAssets(_ range: Range<Int>, _ c: Context) -> [AssetHit] {
+        let doc = c.doc
         var out: [AssetHit] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if let (length, unit) = cues.assets.match(at: i, in: doc, limit: range.upperBound), !insideEntity(i, entities),
-               !isNamedGroup(i + length, unit: unit, range, doc, entities) {
+            if let (length, unit) = cues.assets.match(at: i, in: doc, limit: range.upperBound), !c.insideEntity(i),
+               !isNamedGroup(i + length, unit: unit, range, doc, c.entities) {
                 out.append(AssetHit(index: i, length: length, unit: unit))
                 i += length
             } else {
@@ -125,9 +122,13 @@ struct EventRecognizer: Sendable {
     /// (`pesawat angkut` = transport aircraft), not a verb.
     func isDeploymentTrigger(_ t: Int, assets: [AssetHit], _ doc: Document) -> Bool {
         guard cues.deployment.contains(at: t, in: doc) else { return false }
-        if assets.contains(where: { $0.index + $0.length == t }) && doc.tokens[t].folded == doc.tokens[t].stem && doc.language == .indonesian { return false }
-        if assets.contains(where: { $0.index == t }) { return false }
-        return assets.contains { $0.index >= t - 6 && $0.index <= t + 8 }
+        // Assets are in order and do not overlap: the only one that can end at `t` is the last
+        // one starting before it.
+        let atOrAfter = Self.firstAsset(in: assets, from: t) ?? assets.count
+        if atOrAfter > 0, assets[atOrAfter - 1].index + assets[atOrAfter - 1].length == t,
+           doc.tokens[t].folded == doc.tokens[t].stem && doc.language == .indonesian { return false }
+        if atOrAfter < assets.count, assets[atOrAfter].index == t { return false }
+        return Self.firstAsset(in: assets, from: t - 6).map { assets[$0].index <= t + 8 } ?? false
     }
 
     /// Personnel before vehicles; otherwise the asset nearest the trigger.
@@ -192,7 +193,7 @@ struct EventRecognizer: Sendable {
         var start = range.lowerBound
         for k in range.lowerBound..<t where Self.clauseMarkers.contains(c.doc.tokens[k].folded) { start = k + 1 }
         var found: String?
-        for span in c.entities.spans where span.tokens.lowerBound >= start && span.tokens.upperBound <= t {
+        for span in c.entities.spans[c.firstSpan(startingAtOrAfter: start)...].prefix(while: { $0.tokens.lowerBound < t }) where span.tokens.upperBound <= t {
             let before = span.tokens.lowerBound - 1
             if before >= range.lowerBound, Self.prepositions.contains(c.doc.tokens[before].folded) { continue }
             if let n = name(span, c) { found = n }
@@ -219,20 +220,18 @@ struct EventRecognizer: Sendable {
         return nil
     }
 
+    /// The count whose text ends with token `end - 1` ("1.500" of "1.500 tentara").
     func quantity(endingAt end: Int, _ c: Context) -> Quantity? {
         guard end > 0 else { return nil }
-        let offset = c.doc.tokens[end - 1].range.upperBound
-        return c.quantities.first { $0.span.upperBound == offset }
+        return c.quantity(endingAt: c.doc.tokens[end - 1].range.upperBound)
     }
 
     /// Who the sentence's claim comes from: the speaker of a quote around it, an attribution
     /// in it, or the subject of a speech verb ("NATO mengungkapkan bahwa", "NIS menuduh").
     func claimant(_ s: Int, trigger t: Int, _ c: Context) -> String? {
         let doc = c.doc
-        if let q = c.quotes.first(where: { $0.span.lowerBound <= doc.tokens[t].range.lowerBound && $0.span.upperBound >= doc.tokens[t].range.upperBound && $0.speaker != nil }) {
-            return q.speaker
-        }
-        if let a = c.attributions.first(where: { $0.sentence == s }) { return a.name }
+        if let q = c.spokenQuote(around: doc.tokens[t].range) { return q.speaker }
+        if let a = c.attribution(inSentence: s) { return a.name }
         let range = doc.sentenceTokens[s]
         for k in range where k < t {
             guard cues.speech.contains(at: k, in: doc) else { continue }

@@ -55,12 +55,8 @@ struct QuoteRecognizer: Sendable {
 
     /// First token index at or after byte `offset`.
     func token(from offset: Int, _ doc: Document) -> Int? {
-        var lo = 0, hi = doc.tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if doc.tokens[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < doc.tokens.count ? lo : nil
+        let k = partitionPoint(doc.tokens.count) { doc.tokens[$0].range.lowerBound >= offset }
+        return k < doc.tokens.count ? k : nil
     }
 
     func speakerAfter(_ offset: Int, _ doc: Document, _ entities: EntityRecognizer.Result, previous: String?) -> String? {

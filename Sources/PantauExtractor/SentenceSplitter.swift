@@ -199,12 +199,8 @@ public struct SentenceSplitter: Sendable {
                 key |= UInt64((b &- 0x41) < 26 ? b | 0x20 : b) << (8 * UInt64(k - s))
             }
             if high < 0x80 {
-                var lo = 0, hi = packedAbbreviations.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if packedAbbreviations[mid] < key { lo = mid + 1 } else { hi = mid }
-                }
-                return lo < packedAbbreviations.count && packedAbbreviations[lo] == key
+                let k = partitionPoint(packedAbbreviations.count) { packedAbbreviations[$0] >= key }
+                return k < packedAbbreviations.count && packedAbbreviations[k] == key
             }
         }
         return abbreviations.contains(TextFolding.fold(utf8: UnsafeBufferPointer(rebasing: bytes[s..<period])))
