@@ -69,9 +69,16 @@ public final class AlertBuilder: Sendable {
         // people: the feed's URL without its secrets).
         let feedRef = AlertRecord.FeedRef(name: feed.name, url: feed.shownURL)
         let itemRef = AlertRecord.ItemRef(id: item.id, title: item.title, link: item.link, published: item.published.map(RFC3339.string))
-        let entities = extraction.entities.map(AlertRecord.EntitySummary.init)
+        let entities = extraction.entities.prefix(Bounds.entities).map(AlertRecord.EntitySummary.init)
+        let events = extraction.events.prefix(Bounds.events).map(Self.bounded)
+        // A sentence is quoted around the hit it is quoted for.
+        func quote(_ sentence: Int, around hit: Range<Int>?) -> String {
+            let s = extraction.sentences[sentence]
+            guard s.range.count > Bounds.sentenceBytes else { return s.text }
+            return Self.excerpt(s.text, around: hit.map { ($0.lowerBound - s.range.lowerBound)..<($0.upperBound - s.range.lowerBound) })
+        }
         return matches.map { match in
-            let record = AlertRecord(
+            var record = AlertRecord(
                 schema: 1,
                 alertID: StableHash.hex(feed.name, item.id, match.watch),
                 time: time,
@@ -80,13 +87,15 @@ public final class AlertBuilder: Sendable {
                 feed: feedRef,
                 item: itemRef,
                 language: extraction.language.rawValue,
-                matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: extraction.sentences[$0.sentence].text) },
-                evidence: match.evidence,
+                matches: match.hits.map { .init(term: $0.term, text: $0.text, sentence: quote($0.sentence, around: $0.range)) },
+                evidence: quote(match.evidenceSentence, around: match.hits.first { $0.sentence == match.evidenceSentence }?.range),
                 entities: entities,
-                events: extraction.events,
+                events: events,
                 severityReasons: match.reasons,
                 kind: "alert"
             )
+            if extraction.entities.count > Bounds.entities { record.entitiesOmitted = extraction.entities.count - Bounds.entities }
+            if extraction.events.count > Bounds.events { record.eventsOmitted = extraction.events.count - Bounds.events }
             let cooldown = matcher.watches.first { $0.name == match.watch }?.cooldown
             return Candidate(record: record, report: report, cooldown: cooldown ?? WatchDefinition.defaultCooldown)
         }

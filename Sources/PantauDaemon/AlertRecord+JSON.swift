@@ -21,11 +21,13 @@ extension AlertRecord {
             for e in entities { w.entity(e) }
             w.close("]")
         }
+        if let entitiesOmitted { w.key("entities_omitted"); w.int(entitiesOmitted) }
         if let events {
             w.key("events"); w.open("[")
             for f in events { w.frame(f) }
             w.close("]")
         }
+        if let eventsOmitted { w.key("events_omitted"); w.int(eventsOmitted) }
         w.key("evidence"); w.string(evidence)
         w.key("feed"); w.open("{")
         w.key("name"); w.string(feed.name)

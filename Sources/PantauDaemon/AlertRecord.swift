@@ -91,8 +91,12 @@ public struct AlertRecord: Codable, Sendable, Equatable {
     public var evidence: String
     /// The extractor's entities in the item (absent in records written before v0.2).
     public var entities: [EntitySummary]?
+    /// How many more entities the item names than the record lists (absent when none).
+    public var entitiesOmitted: Int?
     /// The extractor's deployment and escalation frames in the item.
     public var events: [EventFrame]?
+    /// How many more frames the item holds than the record lists (absent when none).
+    public var eventsOmitted: Int?
     /// Why the alert has its severity: the base, then each boost (absent before v0.2).
     public var severityReasons: [String]?
     /// `alert` (absent in older records), `corroboration` (another report of a story already
@@ -121,6 +125,7 @@ public struct AlertRecord: Codable, Sendable, Equatable {
         case schema
         case alertID = "alert_id"
         case time, watch, severity, feed, item, language, matches, evidence, entities, events
+        case entitiesOmitted = "entities_omitted", eventsOmitted = "events_omitted"
         case severityReasons = "severity_reasons"
         case kind, story, details, cites
     }

@@ -40,6 +40,62 @@ import Testing
         #expect(line.contains("\"count\":7,"))
     }
 
+    @Test(arguments: [
+        ("short text", nil, 20, "short text"),
+        ("aaaa bbbb cccc dddd eeee ffff gggg hhhh", nil, 20, "aaaa bbbb cccc dddd…"),
+        ("aaaa bbbb cccc dddd eeee ffff gggg hhhh", 30..<34, 20, "…eeee ffff gggg hhhh"),
+        ("aaaa bbbb cccc dddd eeee ffff gggg hhhh", 20..<24, 20, "…dddd eeee ffff…"),
+        ("ééééééééééééééé", nil, 9, "éééé…"),
+        ("abc " + String(repeating: "x", count: 30) + " def", 4..<34, 10, "…" + String(repeating: "x", count: 30) + "…"),
+    ] as [(String, Range<Int>?, Int, String)])
+    func longSentencesAreQuotedAroundTheirHitAtWordsAndCharacters(text: String, focus: Range<Int>?, limit: Int, expected: String) {
+        #expect(AlertBuilder.excerpt(text, around: focus, limit: limit) == expected)
+    }
+
+    @Test func aMegabyteSentenceIsQuotedAroundItsHitNotWhole() throws {
+        let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
+        let filler = Array(repeating: "dan warga berkumpul di alun-alun kota", count: 6_000).joined(separator: " ")
+        let text = filler + " lalu Korea Utara mengirimkan pasukan ke Rusia " + filler + "."
+        let alert = try #require(builder.alerts(for: item(text), feed: feed, now: now).first)
+        let limit = AlertBuilder.Bounds.sentenceBytes + 2 * "…".utf8.count
+        #expect(alert.matches.count == 1)
+        #expect(alert.matches.allSatisfy { $0.sentence.utf8.count <= limit && $0.sentence.contains("mengirimkan pasukan ke Rusia") })
+        #expect(alert.matches.first?.sentence.hasPrefix("…") == true && alert.matches.first?.sentence.hasSuffix("…") == true)
+        #expect(alert.evidence.utf8.count <= limit && alert.evidence.contains("mengirimkan pasukan"))
+        #expect(alert.events?.allSatisfy { $0.evidence.utf8.count <= limit } == true)
+        #expect(alert.jsonLine().utf8.count < 8_000)
+    }
+
+    @Test func anItemOfThousandsOfFramesListsTheFirstAndCountsTheRest() throws {
+        let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
+        let text = (1...120).map { "Korea Utara mengirimkan pasukan ke Rusia sebanyak \($0) ribu tentara." }.joined(separator: " ")
+        let alert = try #require(builder.alerts(for: item(text), feed: feed, now: now).first)
+        #expect(alert.events?.count == AlertBuilder.Bounds.events)
+        #expect(alert.eventsOmitted == 120 - AlertBuilder.Bounds.events)
+        #expect(alert.events?.first?.count == 1_000)
+        #expect(alert.entitiesOmitted == nil)
+        let line = alert.jsonLine()
+        #expect(line.contains("\"events_omitted\":100,"))
+        let short = try #require(builder.alerts(for: item("Korea Utara mengirimkan pasukan ke Rusia sebanyak 1.500 tentara."), feed: feed, now: now).first)
+        #expect(short.eventsOmitted == nil && short.events?.count == 1)
+        #expect(!short.jsonLine().contains("omitted"))
+    }
+
+    @Test func anItemNamingDozensOfCountriesListsTheFirstFiftyAndCountsTheRest() throws {
+        let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
+        let countries = Gazetteer.standard.entries.filter { $0.type == .country }.prefix(70).map(\.name)
+        #expect(countries.count == 70)
+        let text = "Korea Utara mengirimkan pasukan ke Rusia. Hadir pula wakil " + countries.joined(separator: ", ") + "."
+        // The names are English: the feed is configured as Indonesian.
+        let indonesian = FeedConfig(name: "demo", url: "https://example.org/rss", language: "id")
+        let alert = try #require(builder.alerts(for: item(text), feed: indonesian, now: now).first)
+        let named = builder.extractor.extract(item(text).analysisText, language: .indonesian).entities.count
+        #expect(named > 60)
+        #expect(alert.entities?.count == AlertBuilder.Bounds.entities)
+        #expect(alert.entitiesOmitted == named - AlertBuilder.Bounds.entities)
+        #expect(alert.entities?.first?.name == "North Korea")
+    }
+
     @Test func watchListRootsExtendTheStemmerForTheDaemon() {
         let text = "Perompak yang bersenjata membajak kapal tanker itu di Selat Malaka pada malam hari."
         let without = AlertBuilder(watches: [WatchDefinition(name: "piracy", severity: .critical, any: ["bajak"])])

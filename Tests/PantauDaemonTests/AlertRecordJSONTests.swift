@@ -39,6 +39,8 @@ import Testing
                        assets: list { EventFrame.Asset(what: text(), count: maybe(number()), approximate: Bool.random(using: &rng)) },
                        claimedBy: maybe(text()), hedged: Bool.random(using: &rng), trigger: text(), evidence: text(), sentence: Int.random(in: 0...40, using: &rng))
         })
+        r.entitiesOmitted = maybe(Int.random(in: 1...100_000, using: &rng))
+        r.eventsOmitted = maybe(Int.random(in: 1...100_000, using: &rng))
         r.severityReasons = maybe(list(text))
         r.kind = maybe(text())
         r.story = maybe(text())
