@@ -106,18 +106,20 @@ struct EntityRecognizer: Sendable {
             found += cuePeople
         }
 
-        // 3. Later (or earlier) mentions by one part of a person's name.
-        // Few people per article: a short list scanned with cheap small-string compares.
-        var parts: [(word: String, found: Found)] = []
-        for f in found where f.person >= 0 || gazetteer.entries[Int(f.entry)].type == .person {
-            for k in f.tokens where tokens[k].folded.utf8.count >= 3 && !parts.contains(where: { $0.word == tokens[k].folded }) {
-                parts.append((tokens[k].folded, f))
+        // 3. Later (or earlier) mentions by one part of a person's name: name part → index
+        // into `found` of the person it names first.
+        var parts = GrowingIndex<String>()
+        var anyPart = false
+        for (n, f) in found.enumerated() where f.person >= 0 || gazetteer.entries[Int(f.entry)].type == .person {
+            for k in f.tokens where tokens[k].folded.utf8.count >= 3 {
+                anyPart = parts.insert(tokens[k].folded, n) || anyPart
             }
         }
-        if !parts.isEmpty {
+        if anyPart {
             for k in tokens.indices where !taken[k] && doc.isCapitalized(k) {
-                let word = tokens[k].folded
-                guard let person = parts.first(where: { $0.word == word })?.found else { continue }
+                // `found` only grows here: the index still names the same person.
+                guard let n = parts.value(for: tokens[k].folded) else { continue }
+                let person = found[n]
                 if k + 1 < tokens.count, doc.isTight(after: k), doc.isCapitalized(k + 1), !taken[k + 1] { continue } // another full name
                 found.append(Found(tokens: k..<(k + 1), entry: person.entry, person: person.person))
                 taken[k] = true
@@ -131,12 +133,11 @@ struct EntityRecognizer: Sendable {
         result.ends = [Int32](repeating: -1, count: tokens.count + 1)
         // Entities keyed by gazetteer entry (>= 0) or cue-found person (-1 - index); a cue
         // person whose name is also a gazetteer entry's merges by name below.
-        // Few entities per article: short lists scanned linearly beat hashing.
-        var indexByKey: [(key: Int, index: Int)] = []
-        var personByName: [(name: String, index: Int)] = []
+        var indexByKey = GrowingIndex<Int>()
+        var personByName = GrowingIndex<String>()
         for f in found {
             let key = f.person >= 0 ? -1 - Int(f.person) : Int(f.entry)
-            if let existing = indexByKey.first(where: { $0.key == key })?.index {
+            if let existing = indexByKey.value(for: key) {
                 let first = f.tokens.lowerBound, last = f.tokens.upperBound - 1
                 let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
                 result.entities[existing].mentions.append(Entity.Mention(text: doc.surface(span), span: span))
@@ -158,16 +159,16 @@ struct EntityRecognizer: Sendable {
             let span = tokens[first].range.lowerBound..<tokens[last].range.upperBound
             let mention = Entity.Mention(text: doc.surface(span), span: span)
             let index: Int
-            if type == .person, let existing = personByName.first(where: { $0.name == name })?.index {
+            if type == .person, let existing = personByName.value(for: name) {
                 index = existing
-                indexByKey.append((key, index))
+                indexByKey.insert(key, index)
                 result.entities[index].mentions.append(mention)
                 if result.entities[index].role == nil { result.entities[index].role = role }
                 if result.entities[index].affiliation == nil { result.entities[index].affiliation = of }
             } else {
                 index = result.entities.count
-                if type == .person { personByName.append((name, index)) }
-                indexByKey.append((key, index))
+                if type == .person { personByName.insert(name, index) }
+                indexByKey.insert(key, index)
                 result.entities.append(Entity(name: name, type: type, mentions: [mention], role: role, affiliation: of))
             }
             result.starts[first] = Int32(result.spans.count)
