@@ -47,10 +47,10 @@ public final class AlertBuilder: Sendable {
         let text = item.analysisText
         // Most items hold no watch phrase: their stem keys show it, before sentences, tokens
         // and language detection.
-        guard let analysed = extractor.analyse(text, language: language, if: { matcher.mayFire($0) }) else { return [] }
+        guard var analysed = extractor.analyse(text, language: language, if: { matcher.mayFire($0) }) else { return [] }
         // The title, when there is one, is the text's first line: its sentences are "title".
         let titleBytes = item.title.isEmpty ? 0 : item.title.utf8.count
-        let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count
+        let allowed = feed.watches.isEmpty ? nil : Set(feed.watches)
         var recognized: Extraction?
         func recognize() -> Extraction {
             if let recognized { return recognized }
@@ -59,8 +59,18 @@ public final class AlertBuilder: Sendable {
             recognized = value
             return value
         }
-        let context = WatchMatcher.Context(feed: feed.name, allowedWatches: feed.watches.isEmpty ? nil : Set(feed.watches), titleSentences: titleSentences)
-        let matches = matcher.match(analysed, context: context, recognized: recognize)
+        func match() -> [WatchMatch] {
+            let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count
+            return matcher.match(analysed, context: WatchMatcher.Context(feed: feed.name, allowedWatches: allowed, titleSentences: titleSentences), recognized: recognize)
+        }
+        var matches = match()
+        // A text too short to tell its language gets its Indonesian and English readings.
+        let undecided = analysed
+        for reading in WatchMatcher.fallbackReadings(detected: undecided.language, configured: language) where matches.isEmpty {
+            analysed = extractor.analyse(text, language: reading).asFallbackReading(of: undecided)
+            recognized = nil
+            matches = match()
+        }
         guard !matches.isEmpty else { return [] }
         let extraction = recognize()
         let time = RFC3339.string(now)

@@ -121,6 +121,24 @@ import Testing
         #expect(text.stdout.contains("no     military-escalation: "))
     }
 
+    @Test func aHeadlineTooShortToTellItsLanguageIsReadAsEnglishAndIndonesian() throws {
+        let file = directory + "/headline.txt"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try "China deploys troops".write(toFile: file, atomically: true, encoding: .utf8)
+        let text = try PantauProcess.run(["test-watch", "--config", sampleConfig, file])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("language other (too short to tell: read as en)"))
+        #expect(text.stdout.contains("FIRED  troop-deployment [high]"))
+        let extract = try PantauProcess.run(["extract", "--config", sampleConfig, file])
+        let json = try JSONSerialization.jsonObject(with: Data(extract.stdout.utf8)) as? [String: Any]
+        #expect(json?["language"] as? String == "en")
+        #expect(json?["language_confidence"] as? Double == 0)
+        #expect((json?["matches"] as? [[String: Any]])?.first?["watch"] as? String == "troop-deployment")
+        // A language given by the operator is taken as it is.
+        let forced = try PantauProcess.run(["test-watch", "--config", sampleConfig, "--lang", "id", file])
+        #expect(forced.stdout.contains("no     troop-deployment"))
+    }
+
     @Test func checkConfigExplainShowsStemsAndSurfaceForms() throws {
         let result = try PantauProcess.run(["check-config", "--config", sampleConfig, "--explain", "troop-deployment"])
         #expect(result.status == 0, "\(result.stderr)")

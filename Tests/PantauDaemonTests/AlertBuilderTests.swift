@@ -96,6 +96,30 @@ import Testing
         #expect(alert.entities?.first?.name == "North Korea")
     }
 
+    @Test(arguments: [
+        ("China deploys troops", "en"),
+        ("Rusia kerahkan tentara", "id"),
+        ("Korea Utara mengirimkan pasukan 10", "id"),
+    ])
+    func headlinesTooShortToTellTheirLanguageStillAlert(headline: String, readAs: String) throws {
+        let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan", "kerah tentara", "deploy troops"])])
+        #expect(builder.extractor.analyse(headline).language == .other)
+        let titleOnly = FeedItem(id: "h", title: headline, published: now)
+        let alert = try #require(builder.alerts(for: titleOnly, feed: feed, now: now).first)
+        #expect(alert.language == readAs)
+        #expect(alert.matches.first?.sentence == headline)
+        // A configured language is the operator's word: no other reading is tried.
+        let configured = FeedConfig(name: "demo", url: "https://example.org/rss", language: readAs == "en" ? "id" : "en")
+        #expect(builder.alerts(for: titleOnly, feed: configured, now: now).isEmpty)
+    }
+
+    @Test func aTextWhoseLanguageIsToldGetsNoOtherReading() {
+        #expect(WatchMatcher.fallbackReadings(detected: .other, configured: nil) == [.indonesian, .english])
+        #expect(WatchMatcher.fallbackReadings(detected: .indonesian, configured: nil).isEmpty)
+        #expect(WatchMatcher.fallbackReadings(detected: .english, configured: nil).isEmpty)
+        #expect(WatchMatcher.fallbackReadings(detected: .other, configured: .english).isEmpty)
+    }
+
     @Test func watchListRootsExtendTheStemmerForTheDaemon() {
         let text = "Perompak yang bersenjata membajak kapal tanker itu di Selat Malaka pada malam hari."
         let without = AlertBuilder(watches: [WatchDefinition(name: "piracy", severity: .critical, any: ["bajak"])])
