@@ -12,6 +12,9 @@ public enum HTMLText {
         "tr", "table", "section", "article", "header", "footer", "figure", "figcaption", "pre", "hr", "dd", "dt",
     ]
 
+    /// Attributes one tag may keep before libxml2's HTML parser reads it.
+    static let maxAttributes = 256
+
     /// Plain text of `html`. Text without markup or entities is only whitespace-normalised.
     public static func text(_ html: String) -> String { text(html, passes: 2) }
 
@@ -21,6 +24,9 @@ public enum HTMLText {
             return normalize(html)
         }
         if let plain = simpleText(html) { return normalize(plain) }
+        // Attributes are no text, and libxml2's duplicate check is quadratic in them: a tag
+        // with thousands loses them first.
+        let html = MarkupTags.trimmingAttributes(html, beyond: maxAttributes) ?? html
         guard let bytes = Collector.text(of: "<html><body>" + html + "</body></html>") else { return normalize(html) }
         // libxml2 hands out UTF-8: nothing here is repaired, the bytes are only checked once.
         let out = String(decoding: bytes, as: UTF8.self)
@@ -45,6 +51,9 @@ public enum HTMLText {
             var out: [UInt8] = []
             out.reserveCapacity(n)
             var open: [SimpleTag] = []
+            // Links open: counted, since a walk over `open` per link would make thousands of
+            // nested tags quadratic.
+            var openLinks = 0
             // Whitespace at either end of a line is dropped here already (``normalize(_:)``
             // would drop it), so that the result is usually normal as it stands.
             func lineBreak() {
@@ -84,11 +93,15 @@ public enum HTMLText {
                     lineBreak()
                 } else if closing {
                     guard open.popLast() == tag else { return nil }
+                    if tag == .a { openLinks -= 1 }
                     if tag.isBlock { lineBreak() }
                 } else {
                     // A block opens only where libxml2 would not close or move anything.
                     if tag.isBlock, let top = open.last, top == .p || !top.isBlock { return nil }
-                    if tag == .a, open.contains(.a) { return nil }
+                    if tag == .a {
+                        guard openLinks == 0 else { return nil }
+                        openLinks += 1
+                    }
                     open.append(tag)
                     if tag.isBlock { lineBreak() }
                 }

@@ -31,6 +31,11 @@ public struct XMLDocumentParser: Sendable {
     /// document is refused for safety.
     public func parse(_ bytes: [UInt8], base: String? = nil, encoding: String? = nil, ignoreDeclaredEncoding: Bool = false) throws(FeedParseError) -> Result {
         let builder = SAXTreeBuilder(maxTextBytes: maxTextBytes, documentBase: base, documentBytes: bytes.count)
+        // Counted before libxml2 reads the tags: its duplicate check is quadratic in them.
+        let attributes = bytes.withUnsafeBufferPointer { MarkupTags.mostAttributes($0) }
+        if attributes > builder.maxAttributes {
+            throw FeedParseError(.refused, "an element has \(attributes) attributes (limit \(builder.maxAttributes))")
+        }
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
