@@ -27,6 +27,21 @@ import Testing
         #expect(newSources == ["tempo"])
     }
 
+    @Test func aReportWithNothingNewWithinTheCooldownRecordsNothing() {
+        let text = "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."
+        var tracker = StoryTracker()
+        _ = tracker.observe(report("antara", "a1", text), watch: "troops", cooldown: 6 * hour, now: 0)
+        // The same outlet republishes the item under a new id: no source, no fact is new.
+        let again = tracker.observe(report("antara", "a1-republished", text), watch: "troops", cooldown: 6 * hour, now: hour)
+        #expect(again.outcomes.isEmpty)
+        #expect(tracker.stories.count == 1)
+        // Past the cooldown it alerts again; another outlet within it corroborates.
+        let later = tracker.observe(report("antara", "a1-later", text), watch: "troops", cooldown: 6 * hour, now: 7 * hour)
+        if case .alert = later.outcomes.first {} else { Issue.record("expected an alert past the cooldown: \(later.outcomes)") }
+        let other = tracker.observe(report("tempo", "t1", text), watch: "troops", cooldown: 6 * hour, now: 8 * hour)
+        if case .corroboration(_, let newSources, _) = other.outcomes.first { #expect(newSources == ["tempo"]) } else { Issue.record("expected a corroboration: \(other.outcomes)") }
+    }
+
     @Test func theSameFrameInOtherWordsJoinsTheStory() {
         let a = report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS.")
         let b = report("reuters", "r1", "North Korea has sent 1,500 troops to Russia, South Korea's National Intelligence Service said on Friday.")
