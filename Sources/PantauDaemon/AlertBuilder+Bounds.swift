@@ -14,6 +14,24 @@ extension AlertBuilder {
         public static let events = 20
         /// Assets listed per event frame.
         public static let assetsPerEvent = 20
+        /// An item's text analysed at most (title and body, UTF-8 bytes): analysis holds
+        /// about 36 bytes of memory per byte of text, so one 8 MB item (a body within the
+        /// fetch limit) would take 290 MB. News articles are under 100 KB.
+        public static let itemTextBytes = 1 << 20
+    }
+
+    /// `text` cut to at most `limit` UTF-8 bytes, at the last space before the limit when
+    /// one is near, never inside a character; text within the limit comes back as it is.
+    static func analysable(_ text: String, limit: Int = Bounds.itemTextBytes) -> String {
+        guard text.utf8.count > limit else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var end = limit
+            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            func isBreak(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+            if !isBreak(bytes[end]), let space = bytes[max(0, end - 200)..<end].lastIndex(where: isBreak) { end = space }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
     }
 
     /// `text` cut to about `limit` UTF-8 bytes around `focus` (byte offsets in `text`; the

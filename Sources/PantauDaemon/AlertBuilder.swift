@@ -44,7 +44,7 @@ public final class AlertBuilder: Sendable {
     /// The alerts `item` raises, each with its story report.
     public func candidates(for item: FeedItem, feed: FeedConfig, now: Date) -> [Candidate] {
         let language = feed.language.flatMap(Language.init(rawValue:))
-        let text = item.analysisText
+        let text = Self.analysable(item.analysisText)
         // Most items hold no watch phrase: their stem keys show it, before sentences, tokens
         // and language detection.
         guard var analysed = extractor.analyse(text, language: language, if: { matcher.mayFire($0) }) else { return [] }

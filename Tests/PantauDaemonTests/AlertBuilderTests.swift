@@ -52,6 +52,27 @@ import Testing
         #expect(AlertBuilder.excerpt(text, around: focus, limit: limit) == expected)
     }
 
+    @Test(arguments: [
+        ("kata demi kata", 100, "kata demi kata"),
+        ("kata demi kata", 9, "kata demi"),
+        ("kata demi kata", 4, "kata"),
+        ("satu\ndua tiga", 7, "satu"),
+        ("ééééé", 5, "éé"),
+        ("abcdefgh", 5, "abcde"),
+    ])
+    func itemTextPastTheLimitIsCutAtASpaceNeverInACharacter(text: String, limit: Int, expected: String) {
+        #expect(AlertBuilder.analysable(text, limit: limit) == expected)
+    }
+
+    @Test func onlyTheFirstMebibyteOfAnItemIsAnalysed() throws {
+        let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
+        let filler = String(repeating: "Warga berkumpul di alun-alun kota. ", count: 1_100_000 / 35)
+        #expect(filler.utf8.count > AlertBuilder.Bounds.itemTextBytes)
+        let phrase = "Korea Utara mengirimkan pasukan ke Rusia."
+        #expect(builder.alerts(for: item(filler + phrase), feed: feed, now: now).isEmpty)
+        #expect(builder.alerts(for: item(phrase + " " + filler), feed: feed, now: now).count == 1)
+    }
+
     @Test func aMegabyteSentenceIsQuotedAroundItsHitNotWhole() throws {
         let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
         let filler = Array(repeating: "dan warga berkumpul di alun-alun kota", count: 6_000).joined(separator: " ")
