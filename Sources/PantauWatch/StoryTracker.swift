@@ -280,11 +280,11 @@ public struct StoryTracker: Sendable {
         if now - story.lastAlert >= cooldown {
             outcomes.insert(.alert(story: story.key), at: 0)
             story.lastAlert = now
-        } else if outcomes.isEmpty, !newSources.isEmpty || !newFacts.isEmpty {
+        } else if outcomes.isEmpty, !newSources.isEmpty || !newFacts.isEmpty || !story.simhashes.contains(report.simhash) {
             outcomes.append(.corroboration(story: story.key, newSources: newSources, newFacts: newFacts))
         }
-        // Otherwise a report with nothing new (the same outlet again, an item republished under
-        // a new id) is filed silently: a record saying "nothing new" is noise.
+        // Otherwise the report is one the story holds already, word for word, from the same
+        // sources (an item republished under a new id): it is filed silently.
         for source in report.sources where !story.sources.contains(source) { story.sources.append(source) }
         story.sources.sort()
         for entity in report.entities where !story.entities.contains(entity) { story.entities.append(entity) }
