@@ -32,7 +32,7 @@ enum FeedAdapter {
                 enclosures: raw.enclosures.map { FeedEnclosure(url: FeedURL.resolve($0.url, against: base), type: $0.type, length: $0.length.flatMap { Int($0) }) },
                 source: raw.source.map { FeedSource(title: $0.title, url: $0.url.map { FeedURL.resolve($0, against: base) }) }
             )
-        }
+        }.map(bounded)
         let link = rss.link.map { FeedURL.resolve($0, against: rss.base ?? url) } ?? rss.atomLinks.first { $0.rel == "alternate" }?.href
         let (updated, updatedRaw) = parsedDate(rss.lastBuildDate ?? rss.pubDate ?? rss.dcDate)
         return Feed(format: .rss, version: rss.version, title: rss.title.map(HTMLText.text), link: link, language: rss.language, items: items,
@@ -65,7 +65,7 @@ enum FeedAdapter {
                 updated: updated, updatedRaw: updatedRaw, authors: people(raw.authors), categories: raw.categories,
                 enclosures: raw.links.filter { $0.rel == "enclosure" }.map { FeedEnclosure(url: $0.href, type: $0.type, length: $0.length.flatMap { Int($0) }) }
             )
-        }
+        }.map(bounded)
         let (updated, updatedRaw) = parsedDate(atom.updated)
         let subtitle = plain(atom.subtitle)
         return Feed(format: .atom, version: atom.version, title: plain(atom.title), link: alternate(atom.links), id: atom.id, language: atom.language,
@@ -88,7 +88,7 @@ enum FeedAdapter {
                 updated: updated, updatedRaw: updatedRaw, authors: raw.authors.isEmpty ? json.authors : raw.authors, categories: raw.tags,
                 enclosures: raw.attachments.map { FeedEnclosure(url: FeedURL.resolve($0.url, against: base), type: $0.type, length: $0.length) }
             )
-        }
+        }.map(bounded)
         return Feed(format: .json, version: json.version, title: json.title, link: json.homePageURL, id: json.feedURL, language: json.language,
                     items: items, wellFormed: true, subtitle: json.description, authors: json.authors)
     }

@@ -17,6 +17,35 @@ import Testing
         }
     }
 
+    @Test(arguments: ["rss", "atom", "json"])
+    func megabyteIdentitiesTitlesAndLinksAreBounded(format: String) throws {
+        let id = String(repeating: "g", count: 100_000), link = "https://example.org/" + String(repeating: "a", count: 10_000)
+        let title = String(repeating: "Korea Utara kirim pasukan ", count: 200)
+        let doc = switch format {
+        case "rss": "<rss version=\"2.0\"><channel><item><guid>\(id)</guid><title>\(title)</title><link>\(link)</link></item><item><guid>ok</guid><title>Pendek</title><link>https://example.org/b</link></item></channel></rss>"
+        case "atom": "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>\(id)</id><title>\(title)</title><link href=\"\(link)\"/></entry><entry><id>ok</id><title>Pendek</title><link href=\"https://example.org/b\"/></entry></feed>"
+        default: "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"\(id)\",\"title\":\"\(title)\",\"url\":\"\(link)\"},{\"id\":\"ok\",\"title\":\"Pendek\",\"url\":\"https://example.org/b\"}]}"
+        }
+        let items = try parse(doc).items
+        #expect(items.count == 2)
+        #expect(items[0].id == "id-hash:" + StableHash.hex(id))
+        // 39 repetitions are 1,014 bytes; the 40th is cut after "Korea", the last space before byte 1,024.
+        #expect(items[0].title == String(title.prefix(1_019)) + "…")
+        #expect(items[0].link == nil)
+        // Ordinary items are as they were.
+        #expect(items[1].id == "ok" && items[1].title == "Pendek" && items[1].link == "https://example.org/b")
+    }
+
+    @Test(arguments: [
+        ("kata demi kata", 9, "kata demi…"),
+        ("kata demi kata", 11, "kata demi…"),
+        ("ééé", 3, "é…"),
+        ("abcdef", 3, "abc…"),
+    ])
+    func longTitlesAreCutAtASpaceNeverInACharacter(text: String, limit: Int, expected: String) {
+        #expect(FeedAdapter.cut(text, to: limit) == expected)
+    }
+
     @Test func billionLaughsIsRefused() {
         var decl = "<!ENTITY lol0 \"lol\">"
         for level in 1...9 { decl += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">" }
