@@ -14,6 +14,8 @@ extension AlertBuilder {
         public static let events = 20
         /// Assets listed per event frame.
         public static let assetsPerEvent = 20
+        /// A corroboration's `details` listed; a last entry counts the rest.
+        public static let details = 20
         /// An item's text analysed at most (title and body, UTF-8 bytes): analysis holds
         /// about 36 bytes of memory per byte of text, so one 8 MB item (a body within the
         /// fetch limit) would take 290 MB. News articles are under 100 KB.
@@ -54,6 +56,12 @@ extension AlertBuilder {
         while lower < upper, lower > 0, bytes[lower] & 0xC0 == 0x80 { lower += 1 }
         while upper > lower, upper < count, bytes[upper] & 0xC0 == 0x80 { upper -= 1 }
         return (lower > 0 ? "…" : "") + String(decoding: bytes[lower..<upper], as: UTF8.self) + (upper < count ? "…" : "")
+    }
+
+    /// `details` within ``Bounds/details``: the first ones, then `… and N more`.
+    static func boundedDetails(_ details: [String]) -> [String] {
+        guard details.count > Bounds.details else { return details }
+        return Array(details.prefix(Bounds.details)) + ["… and \(details.count - Bounds.details) more"]
     }
 
     /// An event frame as an alert quotes it: its evidence cut around the trigger, its assets

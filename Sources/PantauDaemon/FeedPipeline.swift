@@ -237,7 +237,7 @@ public struct FeedPipeline: Sendable {
         case .corroboration(let story, let newSources, let newFacts):
             record.kind = "corroboration"
             record.story = story
-            record.details = newSources.map { "new source: \($0)" } + newFacts.map { "new fact: \($0)" }
+            record.details = AlertBuilder.boundedDetails(newSources.map { "new source: \($0)" } + newFacts.map { "new fact: \($0)" })
             record.alertID = StableHash.hex(alert.feed.name, alert.item.id, alert.watch, "corroboration")
         case .escalation(let story, let what, let previous, let current):
             record.kind = "escalation"

@@ -261,6 +261,8 @@ public struct StoryTracker: Sendable {
         }
         var outcomes: [Outcome] = []
         var newFacts: [String] = []
+        // Membership by hash: a hostile item may bring thousands of frames, names and sources.
+        let knownFrames = Set(story.frameKeys)
         for frame in report.frames {
             guard let key = frame.key else { continue }
             if let count = frame.count, let previous = story.maxCounts[key], count > previous, let cited = story.maxCountCitations[key] {
@@ -274,9 +276,10 @@ public struct StoryTracker: Sendable {
                 }
             }
             if story.maxCounts[key] == nil, let count = frame.count { newFacts.append("\(key): \(count.plainText)") }
-            if !story.frameKeys.contains(key) { newFacts.append(key) }
+            if !knownFrames.contains(key) { newFacts.append(key) }
         }
-        let newSources = report.sources.filter { !story.sources.contains($0) }.sorted()
+        let knownSources = Set(story.sources)
+        let newSources = report.sources.filter { !knownSources.contains($0) }.sorted()
         if now - story.lastAlert >= cooldown {
             outcomes.insert(.alert(story: story.key), at: 0)
             story.lastAlert = now
@@ -285,17 +288,22 @@ public struct StoryTracker: Sendable {
         }
         // Otherwise the report is one the story holds already, word for word, from the same
         // sources (an item republished under a new id): it is filed silently.
-        for source in report.sources where !story.sources.contains(source) { story.sources.append(source) }
-        story.sources.sort()
-        for entity in report.entities where !story.entities.contains(entity) { story.entities.append(entity) }
-        story.entities.sort()
+        if !newSources.isEmpty {
+            story.sources += newSources
+            story.sources.sort()
+        }
+        let knownEntities = Set(story.entities)
+        let newEntities = report.entities.filter { !knownEntities.contains($0) }
+        if !newEntities.isEmpty {
+            story.entities += newEntities
+            story.entities.sort()
+        }
         if story.simhashes.count < Self.maxHashes, !story.simhashes.contains(report.simhash) {
             story.simhashes.append(report.simhash)
             addHash(report.simhash, slot: slot)
         }
         story.lastSeen = now
         slotLastSeen[slot] = now
-        let knownFrames = story.frameKeys
         absorbFrames(report, into: &story, citation: citation)
         let entry = UInt64(slotGeneration[slot]) << 32 | UInt64(slot)
         for key in story.frameKeys where !knownFrames.contains(key) {
@@ -316,6 +324,7 @@ public struct StoryTracker: Sendable {
             visitStamp = 1
         }
         let reportKeys = report.frames.compactMap(\.key)
+        let reportKeySet = Set(reportKeys)
         var reportEntities: Set<String>?
         var best: Int?
         var bestDistance = Int.max
@@ -327,7 +336,7 @@ public struct StoryTracker: Sendable {
             for h in 0..<slotHashCount[slot] { distance = min(distance, SimHash.distance(slotHashes[slot * Self.maxHashes + h], report.simhash)) }
             var same = distance <= maxDistance
             if !same {
-                guard !reportKeys.isEmpty, let story = stories[slotKey[slot]], reportKeys.contains(where: story.frameKeys.contains) else { return }
+                guard !reportKeys.isEmpty, let story = stories[slotKey[slot]], story.frameKeys.contains(where: reportKeySet.contains) else { return }
                 // The same frame stated in other words: needs most entities in common too.
                 if reportEntities == nil { reportEntities = Set(report.entities) }
                 let shared = reportEntities!.intersection(story.entities).count
@@ -342,7 +351,7 @@ public struct StoryTracker: Sendable {
         for band in 0..<6 {
             for slot in bandIndex[Self.bucket(report.simhash, band: band)] { consider(Int(slot)) }
         }
-        for key in Set(reportKeys) {
+        for key in reportKeySet {
             guard let entries = frameIndex[key] else { continue }
             var taken = 0
             for entry in entries.reversed() {
@@ -357,9 +366,10 @@ public struct StoryTracker: Sendable {
     }
 
     func absorbFrames(_ report: Report, into story: inout Story, citation: Citation) {
+        var known = Set(story.frameKeys)
         for frame in report.frames {
             guard let key = frame.key else { continue }
-            if !story.frameKeys.contains(key) { story.frameKeys.append(key) }
+            if known.insert(key).inserted { story.frameKeys.append(key) }
             if story.firstCitations[key] == nil { story.firstCitations[key] = citation }
             if let count = frame.count, count > (story.maxCounts[key] ?? -1) {
                 story.maxCounts[key] = count

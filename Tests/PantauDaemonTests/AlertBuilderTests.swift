@@ -73,6 +73,17 @@ import Testing
         #expect(builder.alerts(for: item(phrase + " " + filler), feed: feed, now: now).count == 1)
     }
 
+    @Test(arguments: [0, 1, AlertBuilder.Bounds.details, AlertBuilder.Bounds.details + 1, 5_000])
+    func corroborationDetailsListTheFirstTwentyAndCountTheRest(count: Int) {
+        let details = (0..<count).map { "new fact: \($0)" }
+        let bounded = AlertBuilder.boundedDetails(details)
+        if count <= AlertBuilder.Bounds.details {
+            #expect(bounded == details)
+        } else {
+            #expect(bounded == Array(details.prefix(AlertBuilder.Bounds.details)) + ["… and \(count - AlertBuilder.Bounds.details) more"])
+        }
+    }
+
     @Test func aMegabyteSentenceIsQuotedAroundItsHitNotWhole() throws {
         let builder = AlertBuilder(watches: [WatchDefinition(name: "troops", severity: .high, any: ["kirim pasukan"])])
         let filler = Array(repeating: "dan warga berkumpul di alun-alun kota", count: 6_000).joined(separator: " ")

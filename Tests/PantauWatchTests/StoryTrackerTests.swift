@@ -47,6 +47,29 @@ import Testing
         if case .corroboration(_, let newSources, _) = other.outcomes.first { #expect(newSources == ["tempo"]) } else { Issue.record("expected a corroboration: \(other.outcomes)") }
     }
 
+    @Test func reportsOfThousandsOfFramesAndNamesMergeEachOnce() {
+        // Two halves that overlap in the middle: frames, names and sources merge as sets.
+        func frames(_ range: Range<Int>) -> [StoryTracker.Frame] {
+            range.map { .init(type: "deployment", actor: "A\($0)", destination: "B\($0)", count: Double($0 + 1), assets: ["troops"]) }
+        }
+        let first = StoryTracker.Report(itemID: "1", feed: "a", title: "t", simhash: 42, entities: (0..<3_000).map { "P\($0)" }.sorted(),
+                                        frames: frames(0..<3_000), sources: ["a"] + (0..<500).map { "S\($0)" }.sorted())
+        let second = StoryTracker.Report(itemID: "2", feed: "b", title: "t", simhash: 42, entities: (2_000..<5_000).map { "P\($0)" }.sorted(),
+                                         frames: frames(2_000..<5_000), sources: ["b"] + (250..<750).map { "S\($0)" }.sorted())
+        var tracker = StoryTracker()
+        _ = tracker.observe(first, watch: "troops", cooldown: 6 * hour, now: 0)
+        let merged = tracker.observe(second, watch: "troops", cooldown: 6 * hour, now: hour)
+        guard case .corroboration(_, let newSources, let newFacts) = merged.outcomes.first else {
+            Issue.record("expected a corroboration: \(merged.outcomes.prefix(1))")
+            return
+        }
+        #expect(newSources == (["b"] + (500..<750).map { "S\($0)" }).sorted())
+        #expect(newFacts.count == 2 * 2_000)  // each new frame: its count and its key
+        #expect(merged.story.frameKeys.count == 5_000 && Set(merged.story.frameKeys).count == 5_000)
+        #expect(merged.story.entities == (0..<5_000).map { "P\($0)" }.sorted())
+        #expect(merged.story.sources == (["a", "b"] + (0..<750).map { "S\($0)" }).sorted())
+    }
+
     @Test func theSameFrameInOtherWordsJoinsTheStory() {
         let a = report("antara", "a1", "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS.")
         let b = report("reuters", "r1", "North Korea has sent 1,500 troops to Russia, South Korea's National Intelligence Service said on Friday.")
