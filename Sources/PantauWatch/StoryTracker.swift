@@ -162,6 +162,11 @@ public struct StoryTracker: Sendable {
     /// than two per kept story (bounds the index by the story cap).
     var frameEntries = 0
     static let maxHashes = 8
+    /// Frame keys, names and sources one story keeps at most: a hostile feed's items of
+    /// thousands of frames would otherwise grow one story's record by megabytes (stored, and
+    /// saved again whenever it changes). Real stories hold a handful of frames and a few dozen
+    /// names and outlets.
+    static let maxFrameKeys = 64, maxEntities = 200, maxSources = 200
     /// Stream time of the last expiry pass (expiry runs at most once a minute).
     var lastExpiry = -Double.infinity
 
@@ -249,8 +254,8 @@ public struct StoryTracker: Sendable {
         let id = watchID(watch)
         guard let slot = matchingStory(report, watch: id, now: now), var story = stories.removeValue(forKey: slotKey[slot]) else {
             let key = StoryTracker.key(watch: watch, report: report)
-            var story = Story(key: key, watch: watch, simhashes: [report.simhash], entities: report.entities, frameKeys: [],
-                              sources: report.sources.sorted(), firstSeen: now, lastSeen: now, lastAlert: now,
+            var story = Story(key: key, watch: watch, simhashes: [report.simhash], entities: Array(report.entities.prefix(Self.maxEntities)), frameKeys: [],
+                              sources: Array(report.sources.sorted().prefix(Self.maxSources)), firstSeen: now, lastSeen: now, lastAlert: now,
                               maxCounts: [:], maxCountCitations: [:], assets: [:], firstCitations: [:])
             absorbFrames(report, into: &story, citation: citation)
             if slotOf[key] != nil { unindex(key) }
@@ -288,14 +293,14 @@ public struct StoryTracker: Sendable {
         }
         // Otherwise the report is one the story holds already, word for word, from the same
         // sources (an item republished under a new id): it is filed silently.
-        if !newSources.isEmpty {
-            story.sources += newSources
+        if !newSources.isEmpty, story.sources.count < Self.maxSources {
+            story.sources += newSources.prefix(Self.maxSources - story.sources.count)
             story.sources.sort()
         }
         let knownEntities = Set(story.entities)
         let newEntities = report.entities.filter { !knownEntities.contains($0) }
-        if !newEntities.isEmpty {
-            story.entities += newEntities
+        if !newEntities.isEmpty, story.entities.count < Self.maxEntities {
+            story.entities += newEntities.prefix(Self.maxEntities - story.entities.count)
             story.entities.sort()
         }
         if story.simhashes.count < Self.maxHashes, !story.simhashes.contains(report.simhash) {
@@ -368,7 +373,8 @@ public struct StoryTracker: Sendable {
     func absorbFrames(_ report: Report, into story: inout Story, citation: Citation) {
         var known = Set(story.frameKeys)
         for frame in report.frames {
-            guard let key = frame.key else { continue }
+            // Past the story's bound, new frames are not tracked (nor their counts and assets).
+            guard let key = frame.key, known.contains(key) || known.count < Self.maxFrameKeys else { continue }
             if known.insert(key).inserted { story.frameKeys.append(key) }
             if story.firstCitations[key] == nil { story.firstCitations[key] = citation }
             if let count = frame.count, count > (story.maxCounts[key] ?? -1) {

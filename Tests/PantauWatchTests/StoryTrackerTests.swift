@@ -47,15 +47,16 @@ import Testing
         if case .corroboration(_, let newSources, _) = other.outcomes.first { #expect(newSources == ["tempo"]) } else { Issue.record("expected a corroboration: \(other.outcomes)") }
     }
 
-    @Test func reportsOfThousandsOfFramesAndNamesMergeEachOnce() {
-        // Two halves that overlap in the middle: frames, names and sources merge as sets.
-        func frames(_ range: Range<Int>) -> [StoryTracker.Frame] {
-            range.map { .init(type: "deployment", actor: "A\($0)", destination: "B\($0)", count: Double($0 + 1), assets: ["troops"]) }
-        }
-        let first = StoryTracker.Report(itemID: "1", feed: "a", title: "t", simhash: 42, entities: (0..<3_000).map { "P\($0)" }.sorted(),
-                                        frames: frames(0..<3_000), sources: ["a"] + (0..<500).map { "S\($0)" }.sorted())
-        let second = StoryTracker.Report(itemID: "2", feed: "b", title: "t", simhash: 42, entities: (2_000..<5_000).map { "P\($0)" }.sorted(),
-                                         frames: frames(2_000..<5_000), sources: ["b"] + (250..<750).map { "S\($0)" }.sorted())
+    func frames(_ range: Range<Int>) -> [StoryTracker.Frame] {
+        range.map { .init(type: "deployment", actor: "A\($0)", destination: "B\($0)", count: Double($0 + 1), assets: ["troops"]) }
+    }
+
+    @Test func reportsMergeTheirFramesNamesAndSourcesEachOnce() {
+        // Two reports that overlap in the middle, within the story's bounds.
+        let first = StoryTracker.Report(itemID: "1", feed: "a", title: "t", simhash: 42, entities: (0..<120).map { "P\($0)" }.sorted(),
+                                        frames: frames(0..<40), sources: ["a"] + (0..<100).map { "S\($0)" }.sorted())
+        let second = StoryTracker.Report(itemID: "2", feed: "b", title: "t", simhash: 42, entities: (60..<180).map { "P\($0)" }.sorted(),
+                                         frames: frames(20..<60), sources: ["b"] + (50..<150).map { "S\($0)" }.sorted())
         var tracker = StoryTracker()
         _ = tracker.observe(first, watch: "troops", cooldown: 6 * hour, now: 0)
         let merged = tracker.observe(second, watch: "troops", cooldown: 6 * hour, now: hour)
@@ -63,11 +64,27 @@ import Testing
             Issue.record("expected a corroboration: \(merged.outcomes.prefix(1))")
             return
         }
-        #expect(newSources == (["b"] + (500..<750).map { "S\($0)" }).sorted())
-        #expect(newFacts.count == 2 * 2_000)  // each new frame: its count and its key
-        #expect(merged.story.frameKeys.count == 5_000 && Set(merged.story.frameKeys).count == 5_000)
-        #expect(merged.story.entities == (0..<5_000).map { "P\($0)" }.sorted())
-        #expect(merged.story.sources == (["a", "b"] + (0..<750).map { "S\($0)" }).sorted())
+        #expect(newSources == (["b"] + (100..<150).map { "S\($0)" }).sorted())
+        #expect(newFacts.count == 2 * 20)  // each new frame: its count and its key
+        #expect(merged.story.frameKeys == frames(0..<60).compactMap(\.key))
+        #expect(merged.story.entities == (0..<180).map { "P\($0)" }.sorted())
+        #expect(merged.story.sources == (["a", "b"] + (0..<150).map { "S\($0)" }).sorted())
+    }
+
+    @Test func aStoryKeepsBoundedFramesNamesAndSourcesWhateverItsReportsHold() {
+        let huge = StoryTracker.Report(itemID: "1", feed: "a", title: "t", simhash: 42, entities: (0..<5_000).map { "P\($0)" }.sorted(),
+                                       frames: frames(0..<5_000), sources: ["a"] + (0..<5_000).map { "S\($0)" }.sorted())
+        let more = StoryTracker.Report(itemID: "2", feed: "b", title: "t", simhash: 42, entities: (5_000..<9_000).map { "P\($0)" }.sorted(),
+                                       frames: frames(0..<5_000), sources: ["b"] + (5_000..<9_000).map { "S\($0)" }.sorted())
+        var tracker = StoryTracker()
+        let first = tracker.observe(huge, watch: "troops", cooldown: 6 * hour, now: 0)
+        #expect(first.story.frameKeys == frames(0..<StoryTracker.maxFrameKeys).compactMap(\.key))
+        #expect(first.story.maxCounts.count == StoryTracker.maxFrameKeys && first.story.firstCitations.count == StoryTracker.maxFrameKeys)
+        #expect(first.story.entities.count == StoryTracker.maxEntities && first.story.sources.count == StoryTracker.maxSources)
+        let second = tracker.observe(more, watch: "troops", cooldown: 6 * hour, now: hour)
+        #expect(second.story.frameKeys.count == StoryTracker.maxFrameKeys)
+        #expect(second.story.entities.count == StoryTracker.maxEntities && second.story.sources.count == StoryTracker.maxSources)
+        #expect(tracker.stories.count == 1)
     }
 
     @Test func theSameFrameInOtherWordsJoinsTheStory() {
