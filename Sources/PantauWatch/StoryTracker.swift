@@ -288,11 +288,9 @@ public struct StoryTracker: Sendable {
         if now - story.lastAlert >= cooldown {
             outcomes.insert(.alert(story: story.key), at: 0)
             story.lastAlert = now
-        } else if outcomes.isEmpty, !newSources.isEmpty || !newFacts.isEmpty || !story.simhashes.contains(report.simhash) {
+        } else if outcomes.isEmpty {
             outcomes.append(.corroboration(story: story.key, newSources: newSources, newFacts: newFacts))
         }
-        // Otherwise the report is one the story holds already, word for word, from the same
-        // sources (an item republished under a new id): it is filed silently.
         if !newSources.isEmpty, story.sources.count < Self.maxSources {
             story.sources += newSources.prefix(Self.maxSources - story.sources.count)
             story.sources.sort()

@@ -27,26 +27,6 @@ import Testing
         #expect(newSources == ["tempo"])
     }
 
-    @Test func aRepublishedReportWithinTheCooldownRecordsNothing() {
-        let text = "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."
-        var tracker = StoryTracker()
-        _ = tracker.observe(report("antara", "a1", text), watch: "troops", cooldown: 6 * hour, now: 0)
-        // The same outlet republishes the item under a new id: the same words, no source and
-        // no fact new.
-        let again = tracker.observe(report("antara", "a1-republished", text), watch: "troops", cooldown: 6 * hour, now: hour)
-        #expect(again.outcomes.isEmpty)
-        #expect(tracker.stories.count == 1)
-        // A follow-up in other words from the same outlet still corroborates, facts or not.
-        let followUp = tracker.observe(report("antara", "a2", "Korea Utara mengirim 1.500 tentara ke Rusia gelombang kedua, kata NIS."),
-                                       watch: "troops", cooldown: 6 * hour, now: 2 * hour)
-        if case .corroboration = followUp.outcomes.first {} else { Issue.record("expected a corroboration: \(followUp.outcomes)") }
-        // Past the cooldown it alerts again; another outlet within it corroborates.
-        let later = tracker.observe(report("antara", "a1-later", text), watch: "troops", cooldown: 6 * hour, now: 7 * hour)
-        if case .alert = later.outcomes.first {} else { Issue.record("expected an alert past the cooldown: \(later.outcomes)") }
-        let other = tracker.observe(report("tempo", "t1", text), watch: "troops", cooldown: 6 * hour, now: 8 * hour)
-        if case .corroboration(_, let newSources, _) = other.outcomes.first { #expect(newSources == ["tempo"]) } else { Issue.record("expected a corroboration: \(other.outcomes)") }
-    }
-
     func frames(_ range: Range<Int>) -> [StoryTracker.Frame] {
         range.map { .init(type: "deployment", actor: "A\($0)", destination: "B\($0)", count: Double($0 + 1), assets: ["troops"]) }
     }
