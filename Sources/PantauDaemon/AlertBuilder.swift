@@ -47,32 +47,27 @@ public final class AlertBuilder: Sendable {
         let text = Self.analysable(item.analysisText)
         // Most items hold no watch phrase: their stem keys show it, before sentences, tokens
         // and language detection.
-        guard var analysed = extractor.analyse(text, language: language, if: { matcher.mayFire($0) }) else { return [] }
+        guard let own = extractor.analyse(text, language: language, if: { matcher.mayFire($0) }) else { return [] }
         // The title, when there is one, is the text's first line: its sentences are "title".
         let titleBytes = item.title.isEmpty ? 0 : item.title.utf8.count
         let allowed = feed.watches.isEmpty ? nil : Set(feed.watches)
-        var recognized: Extraction?
-        func recognize() -> Extraction {
-            if let recognized { return recognized }
-            // Alert lines and rules use no dates: they are left out.
+        // The recognizers run at most once per reading, when a list's conditions or the alert
+        // need them. Alert lines and rules use no dates: they are left out.
+        var recognized: (of: Extraction, value: Extraction)?
+        func recognize(_ analysed: Extraction) -> Extraction {
+            if let recognized, recognized.of.language == analysed.language { return recognized.value }
             let value = extractor.recognize(in: analysed, dates: false)
-            recognized = value
+            recognized = (analysed, value)
             return value
         }
-        func match() -> [WatchMatch] {
+        // A text whose language cannot be told also gets its Indonesian and English readings.
+        let (analysed, matches) = WatchMatcher.firstFiringReading(own: own, configured: language, read: { extractor.analyse(text, language: $0) }) { analysed in
             let titleSentences = analysed.sentences.prefix { $0.range.upperBound <= titleBytes }.count
-            return matcher.match(analysed, context: WatchMatcher.Context(feed: feed.name, allowedWatches: allowed, titleSentences: titleSentences), recognized: recognize)
-        }
-        var matches = match()
-        // A text too short to tell its language gets its Indonesian and English readings.
-        let undecided = analysed
-        for reading in WatchMatcher.fallbackReadings(detected: undecided.language, configured: language) where matches.isEmpty {
-            analysed = extractor.analyse(text, language: reading).asFallbackReading(of: undecided)
-            recognized = nil
-            matches = match()
+            let context = WatchMatcher.Context(feed: feed.name, allowedWatches: allowed, titleSentences: titleSentences)
+            return matcher.match(analysed, context: context, recognized: { recognize(analysed) })
         }
         guard !matches.isEmpty else { return [] }
-        let extraction = recognize()
+        let extraction = recognize(analysed)
         let time = RFC3339.string(now)
         let report = StoryTracker.Report(itemID: item.id, feed: feed.name, title: item.title, link: item.link, extraction: extraction)
         // What every alert of the item shares, made once (alert lines reach sinks and other

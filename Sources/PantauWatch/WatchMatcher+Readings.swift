@@ -10,14 +10,23 @@ extension WatchMatcher {
     public static func fallbackReadings(detected: Language, configured: Language?) -> [Language] {
         configured == nil && detected == .other ? [.indonesian, .english] : []
     }
-}
 
-extension Extraction {
-    /// This extraction as a fallback reading of a text whose language could not be told: the
-    /// confidence stays the detector's, so the record does not claim a detected language.
-    public func asFallbackReading(of undecided: Extraction) -> Extraction {
-        var reading = self
-        reading.languageConfidence = undecided.languageConfidence
-        return reading
+    /// The reading of a text to alert on, and its matches: `own` (the text as analysed, in the
+    /// configured or detected language) when a list fires on it or no other reading is due;
+    /// else the first of ``fallbackReadings(detected:configured:)`` that `read` gives and a
+    /// list fires on, with the detector's confidence kept (it claims no detected language);
+    /// else `own` with no matches. `match` runs the lists on a reading.
+    public static func firstFiringReading(
+        own: Extraction, configured: Language?, read: (Language) -> Extraction, match: (Extraction) -> [WatchMatch]
+    ) -> (reading: Extraction, matches: [WatchMatch]) {
+        let matches = match(own)
+        guard matches.isEmpty else { return (own, matches) }
+        for language in fallbackReadings(detected: own.language, configured: configured) {
+            var reading = read(language)
+            reading.languageConfidence = own.languageConfidence
+            let found = match(reading)
+            if !found.isEmpty { return (reading, found) }
+        }
+        return (own, [])
     }
 }

@@ -70,17 +70,12 @@ struct Extract: ParsableCommand {
         }
         let published = published.flatMap(Self.civilDate)
         let extractor = Extractor(extraRoots: watches.flatMap(\.roots))
-        var extraction = extractor.extract(text, language: lang.language, published: published)
         let matcher = WatchMatcher(watches: watches, morphology: extractor.morphology)
-        var matches = matcher.match(extraction)
-        // As the daemon does: a text too short to tell its language gets its Indonesian and
+        // As the daemon does: a text whose language cannot be told also gets its Indonesian and
         // English readings, and the one a watch list fires on is shown.
-        let undecided = extraction
-        for reading in WatchMatcher.fallbackReadings(detected: undecided.language, configured: lang.language) where matches.isEmpty {
-            let other = extractor.extract(text, language: reading, published: published).asFallbackReading(of: undecided)
-            matches = matcher.match(other)
-            if !matches.isEmpty { extraction = other }
-        }
+        let (extraction, matches) = WatchMatcher.firstFiringReading(
+            own: extractor.extract(text, language: lang.language, published: published), configured: lang.language,
+            read: { extractor.extract(text, language: $0, published: published) }, match: { matcher.match($0) })
         try printJSON(Output(
             language: extraction.language.rawValue,
             language_confidence: extraction.languageConfidence,

@@ -38,7 +38,7 @@ struct TestWatch: ParsableCommand {
             text = title + "\n" + text
             titleSentences = extractor.splitter.split(title).count
         }
-        var extraction = extractor.extract(text, language: lang.language)
+        let own = extractor.extract(text, language: lang.language)
         let matcher = WatchMatcher(watches: configuration.watches, morphology: extractor.morphology)
         var allowed: Set<String>?
         if let feed {
@@ -49,15 +49,10 @@ struct TestWatch: ParsableCommand {
             allowed = config.watches.isEmpty ? nil : Set(config.watches)
         }
         let context = WatchMatcher.Context(feed: feed, allowedWatches: allowed, titleSentences: titleSentences)
-        var found = matcher.match(extraction, context: context)
-        // As the daemon does: a text too short to tell its language gets its Indonesian and
+        // As the daemon does: a text whose language cannot be told also gets its Indonesian and
         // English readings.
-        let undecided = extraction
-        for reading in WatchMatcher.fallbackReadings(detected: undecided.language, configured: lang.language) where found.isEmpty {
-            let other = extractor.extract(text, language: reading).asFallbackReading(of: undecided)
-            found = matcher.match(other, context: context)
-            if !found.isEmpty { extraction = other }
-        }
+        let (extraction, found) = WatchMatcher.firstFiringReading(
+            own: own, configured: lang.language, read: { extractor.extract(text, language: $0) }, match: { matcher.match($0, context: context) })
         let verdicts = matcher.explain(extraction, context: context)
         let matches = Dictionary(uniqueKeysWithValues: found.map { ($0.watch, $0) })
         if json {
@@ -75,8 +70,8 @@ struct TestWatch: ParsableCommand {
             })
             return
         }
-        let readAs = extraction.language == undecided.language ? "" : " (too short to tell: read as \(extraction.language.rawValue))"
-        print("language \(undecided.language.rawValue)\(readAs), \(extraction.sentences.count) sentence(s), \(extraction.events.count) event frame(s)")
+        let readAs = extraction.language == own.language ? "" : " (could not tell: read as \(extraction.language.rawValue))"
+        print("language \(own.language.rawValue)\(readAs), \(extraction.sentences.count) sentence(s), \(extraction.events.count) event frame(s)")
         for v in verdicts {
             if let m = matches[v.watch], v.fired {
                 print("FIRED  \(v.watch) [\(m.severity.rawValue)] \(v.reason)")

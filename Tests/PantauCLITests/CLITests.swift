@@ -127,7 +127,7 @@ import Testing
         try "China deploys troops".write(toFile: file, atomically: true, encoding: .utf8)
         let text = try PantauProcess.run(["test-watch", "--config", sampleConfig, file])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("language other (too short to tell: read as en)"))
+        #expect(text.stdout.contains("language other (could not tell: read as en)"))
         #expect(text.stdout.contains("FIRED  troop-deployment [high]"))
         let extract = try PantauProcess.run(["extract", "--config", sampleConfig, file])
         let json = try JSONSerialization.jsonObject(with: Data(extract.stdout.utf8)) as? [String: Any]
