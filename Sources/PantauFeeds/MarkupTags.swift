@@ -10,6 +10,8 @@ import Glibc
 ///
 /// The scan knows comments, CDATA sections, processing instructions and end tags, and counts
 /// an attribute at each name outside quotes (`a="1"`, `b='2'`, HTML's `c=3` and bare `d`).
+/// It reads ASCII-compatible bytes: a document still in UTF-16 (libxml2 decodes those itself)
+/// shows no tags to it, and is left to the SAX handler's own count.
 enum MarkupTags {
     /// One start tag: the bytes from `<` to just after `>` (or the end), where its name ends,
     /// and how many attributes it has.
