@@ -83,6 +83,29 @@ import Testing
         #expect(feed.items.first?.authors == [FeedAuthor(name: "Ani", uri: "https://x.test/ani")])
     }
 
+    @Test func jsonFeedFieldsOfTheWrongTypeAreAbsentAndItemsThatAreNotObjectsSkipped() throws {
+        let feed = try parse("""
+            {"version": "https://jsonfeed.org/version/1.1", "title": 5, "authors": "nobody",
+             "items": [{"id": 7, "title": ["x"], "url": "https://x.test/a", "tags": ["a", 3], "attachments": [{"url": "https://x.test/u", "size_in_bytes": "big"}, 7]},
+                       5, "text", {"id": "2", "content_text": "Pasukan tiba.", "date_published": 20241023}]}
+            """)
+        #expect(feed.title == nil && feed.authors.isEmpty)
+        #expect(feed.items.map(\.id) == ["7", "2"])
+        #expect(feed.items[0].title == "" && feed.items[0].link == "https://x.test/a")
+        #expect(feed.items[0].categories == ["a"])
+        #expect(feed.items[0].enclosures == [FeedEnclosure(url: "https://x.test/u", type: nil, length: nil)])
+        #expect(feed.items[1].content == "Pasukan tiba." && feed.items[1].publishedRaw == nil)
+    }
+
+    @Test func brokenJSONSaysWhereItBroke() {
+        #expect(throws: FeedParseError.self) { try parse("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": tru}]}") }
+        do {
+            _ = try parse("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": tru}]}")
+        } catch {
+            #expect("\(error)".contains("not valid JSON: Invalid value around character"), "\(error)")
+        }
+    }
+
     @Test func contentEncodedIsTheItemsContent() throws {
         let feed = try parse("""
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><title>A</title>
