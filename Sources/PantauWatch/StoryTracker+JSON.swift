@@ -23,6 +23,9 @@ extension StoryTracker.Story {
         w.open("{")
         w.key("assets"); map(assets) { $0.strings($1) }
         w.key("entities"); w.strings(entities)
+        w.key("filed"); w.open("[")
+        for fingerprint in filed { w.int(fingerprint) }
+        w.close("]")
         w.key("firstCitations"); map(firstCitations, citation)
         w.key("firstSeen"); w.double(firstSeen)
         w.key("frameKeys"); w.strings(frameKeys)
@@ -78,7 +81,7 @@ extension StoryTracker.Story {
             return StoryTracker.Citation(itemID: id, feed: feed, title: title, link: link)
         }
         var key: String?, watch: String?
-        var simhashes: [UInt64] = [], entities: [String] = [], frameKeys: [String] = [], sources: [String] = []
+        var simhashes: [UInt64] = [], filed: [UInt64] = [], entities: [String] = [], frameKeys: [String] = [], sources: [String] = []
         var firstSeen = 0.0, lastSeen = 0.0, lastAlert = 0.0
         var maxCounts: [String: Double] = [:], assets: [String: [String]] = [:]
         var maxCountCitations: [String: StoryTracker.Citation] = [:], firstCitations: [String: StoryTracker.Citation] = [:]
@@ -91,6 +94,9 @@ extension StoryTracker.Story {
                 case "simhashes":
                     try r.beginArray()
                     while try r.nextElement() { simhashes.append(try r.uint64()) }
+                case "filed":
+                    try r.beginArray()
+                    while try r.nextElement() { filed.append(try r.uint64()) }
                 case "entities": entities = try strings()
                 case "frameKeys": frameKeys = try strings()
                 case "sources": sources = try strings()
@@ -112,7 +118,7 @@ extension StoryTracker.Story {
         self.init(
             key: key, watch: watch, simhashes: simhashes, entities: entities, frameKeys: frameKeys, sources: sources,
             firstSeen: firstSeen, lastSeen: lastSeen, lastAlert: lastAlert, maxCounts: maxCounts,
-            maxCountCitations: maxCountCitations, assets: assets, firstCitations: firstCitations
+            maxCountCitations: maxCountCitations, assets: assets, firstCitations: firstCitations, filed: filed
         )
     }
 }

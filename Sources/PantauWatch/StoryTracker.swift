@@ -111,6 +111,10 @@ public struct StoryTracker: Sendable {
         public var assets: [String: [String]]
         /// Per frame key: the first report of the frame.
         public var firstCitations: [String: Citation]
+        /// Fingerprints of the feeds and texts filed (``StoryTracker/fingerprint(feed:simhash:)``),
+        /// the newest last, at most ``StoryTracker/maxFiled``: a feed that files the same text
+        /// again (an item republished under a new id) brings nothing new.
+        public var filed: [UInt64] = []
     }
 
     /// What a report means for its story.
@@ -167,6 +171,16 @@ public struct StoryTracker: Sendable {
     /// saved again whenever it changes). Real stories hold a handful of frames and a few dozen
     /// names and outlets.
     static let maxFrameKeys = 64, maxEntities = 200, maxSources = 200
+    /// Feed-and-text fingerprints one story remembers.
+    static let maxFiled = 32
+
+    /// One feed's text: FNV-1a over the feed's name, mixed with the text's SimHash. The same
+    /// text from another feed (syndication) has another fingerprint.
+    static func fingerprint(feed: String, simhash: UInt64) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in feed.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return (hash ^ simhash) &* 0x9E37_79B9_7F4A_7C15
+    }
     /// Stream time of the last expiry pass (expiry runs at most once a minute).
     var lastExpiry = -Double.infinity
 
@@ -256,7 +270,8 @@ public struct StoryTracker: Sendable {
             let key = StoryTracker.key(watch: watch, report: report)
             var story = Story(key: key, watch: watch, simhashes: [report.simhash], entities: Array(report.entities.prefix(Self.maxEntities)), frameKeys: [],
                               sources: Array(report.sources.sorted().prefix(Self.maxSources)), firstSeen: now, lastSeen: now, lastAlert: now,
-                              maxCounts: [:], maxCountCitations: [:], assets: [:], firstCitations: [:])
+                              maxCounts: [:], maxCountCitations: [:], assets: [:], firstCitations: [:],
+                              filed: [Self.fingerprint(feed: report.feed, simhash: report.simhash)])
             absorbFrames(report, into: &story, citation: citation)
             if slotOf[key] != nil { unindex(key) }
             stories[key] = story
@@ -266,6 +281,7 @@ public struct StoryTracker: Sendable {
         }
         var outcomes: [Outcome] = []
         var newFacts: [String] = []
+        let fingerprint = Self.fingerprint(feed: report.feed, simhash: report.simhash)
         // Membership by hash: a hostile item may bring thousands of frames, names and sources.
         let knownFrames = Set(story.frameKeys)
         for frame in report.frames {
@@ -289,7 +305,14 @@ public struct StoryTracker: Sendable {
             outcomes.insert(.alert(story: story.key), at: 0)
             story.lastAlert = now
         } else if outcomes.isEmpty {
-            outcomes.append(.corroboration(story: story.key, newSources: newSources, newFacts: newFacts))
+            // A feed filing a text it filed before, with no source or fact the story lacks (an
+            // item republished under a new id), records nothing; any other report corroborates.
+            let republished = newSources.isEmpty && newFacts.isEmpty && story.filed.contains(fingerprint)
+            if !republished { outcomes.append(.corroboration(story: story.key, newSources: newSources, newFacts: newFacts)) }
+        }
+        if !story.filed.contains(fingerprint) {
+            story.filed.append(fingerprint)
+            if story.filed.count > Self.maxFiled { story.filed.removeFirst(story.filed.count - Self.maxFiled) }
         }
         if !newSources.isEmpty, story.sources.count < Self.maxSources {
             story.sources += newSources.prefix(Self.maxSources - story.sources.count)

@@ -78,10 +78,16 @@ import Testing
                 key: text(), watch: text(), simhashes: (0..<Int.random(in: 0...3, using: &rng)).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) },
                 entities: list(), frameKeys: list(), sources: list(),
                 firstSeen: Double.random(in: 1e9...2e9, using: &rng), lastSeen: 1_729_756_800.5, lastAlert: 0,
-                maxCounts: counts, maxCountCitations: citations, assets: assets, firstCitations: citations)
+                maxCounts: counts, maxCountCitations: citations, assets: assets, firstCitations: citations,
+                filed: (0..<Int.random(in: 0...3, using: &rng)).map { _ in UInt64.random(in: 0...UInt64.max, using: &rng) })
             #expect(StoryTracker.Story(json: Data(story.json().utf8)) == story)
             #expect(StoryTracker.Story(json: try JSONEncoder().encode(story)) == story)
         }
+    }
+
+    @Test func aStoryStoredBeforeFingerprintsReadsWithNone() throws {
+        let story = try #require(StoryTracker.Story(json: Data("{\"key\":\"k\",\"watch\":\"w\",\"simhashes\":[7],\"sources\":[\"antara\"]}".utf8)))
+        #expect(story.filed.isEmpty && story.simhashes == [7] && story.sources == ["antara"])
     }
 
     @Test func aStoryThatIsNotJSONOfItsShapeIsRefused() {

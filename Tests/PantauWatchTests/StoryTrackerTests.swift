@@ -27,6 +27,27 @@ import Testing
         #expect(newSources == ["tempo"])
     }
 
+    @Test func aFeedRepublishingItsOwnTextWithinTheCooldownRecordsNothing() {
+        let text = "Korea Utara mengirim 1.500 tentara ke Rusia, kata NIS."
+        var tracker = StoryTracker()
+        _ = tracker.observe(report("antara", "a1", text), watch: "troops", cooldown: 6 * hour, now: 0)
+        // The same feed, the same words, a new id: nothing is new.
+        let republished = tracker.observe(report("antara", "a1-again", text), watch: "troops", cooldown: 6 * hour, now: hour)
+        #expect(republished.outcomes.isEmpty)
+        // Another feed syndicating the same words corroborates, once.
+        let syndicated = tracker.observe(report("tempo", "t1", text), watch: "troops", cooldown: 6 * hour, now: 2 * hour)
+        if case .corroboration(_, let newSources, _) = syndicated.outcomes.first { #expect(newSources == ["tempo"]) } else { Issue.record("\(syndicated.outcomes)") }
+        #expect(tracker.observe(report("tempo", "t1-again", text), watch: "troops", cooldown: 6 * hour, now: 3 * hour).outcomes.isEmpty)
+        // A follow-up in other words from the first feed still corroborates, facts or not.
+        let followUp = tracker.observe(report("antara", "a2", "Korea Utara mengirim 1.500 tentara ke Rusia gelombang kedua, kata NIS."),
+                                       watch: "troops", cooldown: 6 * hour, now: 4 * hour)
+        if case .corroboration = followUp.outcomes.first {} else { Issue.record("expected a corroboration: \(followUp.outcomes)") }
+        // Past the cooldown the story alerts again, republished or not.
+        let later = tracker.observe(report("antara", "a1-later", text), watch: "troops", cooldown: 6 * hour, now: 7 * hour)
+        if case .alert = later.outcomes.first {} else { Issue.record("expected an alert past the cooldown: \(later.outcomes)") }
+        #expect(later.story.filed.count == 3)
+    }
+
     func frames(_ range: Range<Int>) -> [StoryTracker.Frame] {
         range.map { .init(type: "deployment", actor: "A\($0)", destination: "B\($0)", count: Double($0 + 1), assets: ["troops"]) }
     }
