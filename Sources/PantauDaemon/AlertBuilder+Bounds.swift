@@ -1,4 +1,5 @@
 import PantauExtractor
+import PantauFeeds
 
 extension AlertBuilder {
     /// What one alert line may quote from its item. A broken or hostile item (megabytes in one
@@ -25,15 +26,7 @@ extension AlertBuilder {
     /// `text` cut to at most `limit` UTF-8 bytes, at the last space before the limit when
     /// one is near, never inside a character; text within the limit comes back as it is.
     static func analysable(_ text: String, limit: Int = Bounds.itemTextBytes) -> String {
-        guard text.utf8.count > limit else { return text }
-        var text = text
-        return text.withUTF8 { bytes in
-            var end = limit
-            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            func isBreak(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
-            if !isBreak(bytes[end]), let space = bytes[max(0, end - 200)..<end].lastIndex(where: isBreak) { end = space }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
-        }
+        text.cut(toUTF8: limit, breakingWithin: 200)
     }
 
     /// `text` cut to about `limit` UTF-8 bytes around `focus` (byte offsets in `text`; the

@@ -28,12 +28,6 @@ extension FeedAdapter {
     /// `text` cut to at most `limit` UTF-8 bytes and `…`: at the last space when one is near,
     /// never inside a character.
     static func cut(_ text: String, to limit: Int) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var end = limit
-            while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            if bytes[end] != 0x20, let space = bytes[max(0, end - 100)..<end].lastIndex(of: 0x20) { end = space }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + "…"
-        }
+        text.cut(toUTF8: limit, breakingWithin: 100) + "…"
     }
 }
